@@ -1,0 +1,5 @@
+"""``python -m incidex`` runs the CLI."""
+
+from incidex.cli import main
+
+main()

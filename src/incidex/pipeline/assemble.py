@@ -1,0 +1,273 @@
+"""Assemble mentions into events: one per distinct incident (conventions.md §1).
+
+The walk follows the document: headings set the place and date for the lines under them, a
+paragraph's earlier sentence sets the place for the next, a date stays in force until another
+replaces it. A sentence that reports an attack or casualties either opens a new event (new
+place, new date, a new list item, "in a separate attack") or adds to the one being told (a
+revised toll, the weapon, the claim). Every field keeps the words it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from incidex.pipeline import counting
+from incidex.pipeline.mentions import (
+    ActorMention,
+    ClaimMention,
+    CountMention,
+    DateMention,
+    Mentions,
+    PlaceMention,
+    TypeCue,
+)
+from incidex.pipeline.segment import Piece
+from incidex.schema import COUNT_FIELDS, Count, Event, Evidence
+
+_NEW_INCIDENT = re.compile(
+    r"\b(?:in (?:a|another) separate (?:attack|incident)|separately|in another (?:attack|incident)|elsewhere|"
+    r"in a (?:second|third|further) (?:attack|incident)|a (?:second|separate) (?:attack|incident))\b",
+    re.IGNORECASE,
+)
+_SAME_PLACE = re.compile(r"\b(?:the same (?:area|place|town|city|village|district|region|location)|there)\b", re.IGNORECASE)
+
+
+@dataclass
+class Draft:
+    """An event being built: the sentences it came from and what they said."""
+
+    block_id: int
+    sentences: list[Piece] = field(default_factory=list)
+    date: DateMention | None = None
+    date_inherited: bool = False
+    place: PlaceMention | None = None
+    place_inherited: bool = False
+    sublocations: list[PlaceMention] = field(default_factory=list)
+    counts: dict[str, Count] = field(default_factory=dict)
+    count_who: dict[str, str | None] = field(default_factory=dict)
+    count_spans: dict[str, list[CountMention]] = field(default_factory=dict)
+    types: list[TypeCue] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    claims: list[ClaimMention] = field(default_factory=list)
+    explicit_type: bool = False
+
+    def add_counts(self, counts: list[CountMention]) -> None:
+        for m in counts:
+            current = self.counts.get(m.role, Count())
+            self.counts[m.role] = counting.merge(current, self.count_who.get(m.role), m)
+            if m.who and m.role not in self.count_who:
+                self.count_who[m.role] = m.who
+            self.count_spans.setdefault(m.role, []).append(m)
+
+
+@dataclass
+class Context:
+    """What is in force while walking the document."""
+
+    date: DateMention | None = None
+    place: PlaceMention | None = None
+    heading_place: PlaceMention | None = None
+    fallback_country: PlaceMention | None = None
+
+
+def is_trigger(m: Mentions) -> bool:
+    """Does this piece report an attack or its victims (not only a date or a place)?"""
+    if m.types:
+        return True
+    return any(c.qualifier != "none_reported" for c in m.counts)
+
+
+def place_key(p: PlaceMention | None) -> tuple:
+    if p is None:
+        return ()
+    if p.geonames_id is not None:
+        return ("id", p.geonames_id)
+    return ("name", (p.location or p.admin1 or p.sublocation or p.text).lower(), p.country)
+
+
+def split_incidents(m: Mentions) -> list[Mentions]:
+    """A sentence that tells two incidents in two places, each with its own outcome, becomes two.
+
+    Each count, date and type cue goes to the nearest place; a place that gets no outcome of its
+    own is a neighbourhood of one incident, not an incident (conventions.md §1)."""
+    anchors: list[PlaceMention] = []
+    for p in m.places:
+        if p.kind in ("dateline", "sublocation"):
+            continue
+        if all(place_key(p) != place_key(a) for a in anchors):
+            anchors.append(p)
+    if len(anchors) < 2 or (len(m.counts) < 2 and len(m.dates) < 2):
+        return [m]
+    parts = [Mentions(places=[a]) for a in anchors]
+
+    def nearest(pos: int) -> int:
+        return min(range(len(anchors)), key=lambda i: (abs(anchors[i].start - pos), anchors[i].start > pos))
+
+    for c in m.counts:
+        parts[nearest(c.start)].counts.append(c)
+    for d in m.dates:
+        parts[nearest(d.start)].dates.append(d)
+    own = [i for i, part in enumerate(parts) if part.counts]
+    if len(own) < 2:
+        return [m]
+    for t in m.types:
+        parts[nearest(t.start)].types.append(t)
+    kept = [parts[i] for i in own]
+    for i, part in enumerate(parts):
+        if i not in own:  # a place without its own outcome joins the nearest incident
+            kept[min(range(len(kept)), key=lambda k: abs(kept[k].places[0].start - part.places[0].start))].places.extend(part.places)
+    for part in kept:
+        part.actors = list(m.actors)
+        part.claims = list(m.claims)
+        if not part.types:
+            part.types = list(m.types)
+        part.places.extend(p for p in m.places if p.kind == "sublocation" and p not in part.places)
+    return kept
+
+
+def best_place(places: list[PlaceMention]) -> PlaceMention | None:
+    """The finest resolved place named; ties go to the first named."""
+    candidates = [p for p in places if p.kind not in ("dateline", "sublocation") and (p.country or p.location)]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda p: (p.geo_precision or 9, -p.score, p.start))
+
+
+def event_date(d: Draft) -> DateMention | None:
+    return d.date
+
+
+def finish(draft: Draft, doc_id: str, n: int, version: str, text: str, voice_group: str | None,
+           voice_span: tuple[int, int, str] | None) -> Event:
+    """Decide every field of a drafted event and keep the words behind each."""
+    from incidex.pipeline.actors import decide_perpetrator, decide_target
+    from incidex.pipeline.types import decide_type
+
+    ev = Event(event_id=f"{doc_id}:{n}", doc_id=doc_id, extractor_version=version)
+    evidence: list[Evidence] = []
+
+    def cite(fld: str, start: int, end: int) -> None:
+        evidence.append(Evidence(field=fld, start=start, end=end, text=text[start:end]))
+
+    if draft.date is not None and draft.date.value is not None:
+        d = draft.date
+        ev.date = d.value.isoformat()
+        ev.date_end = d.value_end.isoformat() if d.value_end else None
+        ev.date_precision = d.precision
+        ev.date_calendar = d.calendar
+        ev.date_text = d.text
+        cite("date", d.start, d.end)
+    elif draft.date is not None:
+        ev.date_text = draft.date.text
+        cite("date_text", draft.date.start, draft.date.end)
+
+    p = draft.place
+    if p is not None:
+        ev.country, ev.admin1, ev.admin2, ev.location = p.country, p.admin1, p.admin2, p.location
+        ev.latitude, ev.longitude, ev.geonames_id, ev.geo_precision = p.latitude, p.longitude, p.geonames_id, p.geo_precision
+        fld = "location" if p.location else ("admin2" if p.admin2 else ("admin1" if p.admin1 else "country"))
+        cite(fld, p.start, p.end)
+        for extra in ("country", "admin1", "admin2"):
+            if extra != fld and getattr(ev, extra) is not None:
+                cite(extra, p.start, p.end)
+    subs = [s for s in draft.sublocations if s.sublocation]
+    if p is not None and p.sublocation:
+        subs.insert(0, p)
+    if subs:
+        seen: list[str] = []
+        for s in subs:
+            if s.sublocation and s.sublocation not in seen:
+                seen.append(s.sublocation)
+                cite("sublocation", s.start, s.end)
+        ev.sublocation = "; ".join(seen)
+
+    for role in COUNT_FIELDS:
+        if role in draft.counts:
+            setattr(ev, role, draft.counts[role])
+            for m in draft.count_spans.get(role, []):
+                cite(role, m.start, m.end)
+
+    perp = decide_perpetrator(draft.actors)
+    if voice_group:
+        ev.perpetrator = voice_group
+        ev.claimed, ev.claim_source = True, "perpetrator"
+        if voice_span:
+            cite("perpetrator", voice_span[0], voice_span[1])
+            cite("claimed", voice_span[0], voice_span[1])
+    else:
+        positive = [c for c in draft.claims if c.claimed]
+        if positive:
+            c = positive[0]
+            ev.claimed, ev.claim_source = True, c.source
+            cite("claimed", c.start, c.end)
+            if c.group:
+                ev.perpetrator = c.group
+                cite("perpetrator", c.start, c.end)
+        if ev.perpetrator is None and perp is not None and perp.name:
+            ev.perpetrator = perp.name
+            cite("perpetrator", perp.start, perp.end)
+    nouns = [m.who for ms in draft.count_spans.values() for m in ms if m.who]
+    target, target_type, target_mention = decide_target([a for a in draft.actors if a is not perp], nouns)
+    if target and target != ev.perpetrator:
+        ev.target = target
+        if target_mention is not None:
+            cite("target", target_mention.start, target_mention.end)
+    if target_type:
+        ev.target_type = target_type
+        if target_mention is not None:
+            cite("target_type", target_mention.start, target_mention.end)
+        else:
+            spans = [m for ms in draft.count_spans.values() for m in ms if m.who]
+            if spans:
+                cite("target_type", spans[0].start, spans[0].end)
+            else:
+                ev.target_type = None
+
+    state_perp = bool(perp is not None and perp.actor_kind == "state" and ev.perpetrator == perp.name)
+    decision = decide_type(draft.types, target_type=ev.target_type, abducted=ev.abducted.is_known and bool(ev.abducted.best),
+                           state_perpetrator=state_perp)
+    if draft.types or decision.attack_type not in (None, "Unknown"):
+        ev.attack_type = decision.attack_type
+        ev.weapon_type = decision.weapon_type
+        ev.event_type = decision.event_type
+        ev.sub_event_type = decision.sub_event_type
+        ev.suicide = decision.suicide
+        cues = decision.cues or tuple(draft.types[:1])
+        for cue in cues:
+            cite("attack_type", cue.start, cue.end)
+            if ev.weapon_type and cue.weapon_type:
+                cite("weapon_type", cue.start, cue.end)
+            if cue.suicide:
+                cite("suicide", cue.start, cue.end)
+        if ev.weapon_type and not any(e.field == "weapon_type" for e in evidence):
+            ev.weapon_type = None
+        if ev.suicide and not any(e.field == "suicide" for e in evidence):
+            ev.suicide = False
+        if not cues:
+            ev.attack_type = ev.weapon_type = ev.event_type = ev.sub_event_type = None
+            ev.suicide = False
+
+    ev.evidence = sorted(evidence, key=lambda e: (e.start, e.field))
+    ev.context = " ".join(s.text for s in draft.sentences)
+    ev.confidence = confidence(draft, ev)
+    return ev
+
+
+def confidence(draft: Draft, ev: Event) -> float:
+    """How the fields were found: explicit words score more than inherited context."""
+    score = 0.15
+    if ev.date:
+        score += 0.1 if draft.date_inherited else 0.2
+    if ev.location or ev.admin1:
+        score += 0.1 if draft.place_inherited else 0.2
+    elif ev.country:
+        score += 0.05
+    if draft.types:
+        score += 0.15
+    if any(ev_count.is_known for ev_count in (ev.killed, ev.wounded, ev.casualties, ev.abducted)):
+        score += 0.15
+    if ev.perpetrator or ev.target:
+        score += 0.1
+    return round(min(score, 0.95), 2)

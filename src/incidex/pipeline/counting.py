@@ -1,0 +1,54 @@
+"""Combining count mentions into one event's count, by the rules of conventions.md §3.
+
+Kept apart from the stage that finds counts: finding is about words, combining is about the
+event unit (a revised toll replaces, a second victim group adds, a repeated figure is one).
+"""
+
+from __future__ import annotations
+
+from incidex.pipeline.mentions import CountMention
+from incidex.schema import Count
+
+#: Nouns that name no particular victim group: a later figure for them is a restatement.
+GENERIC_NOUNS = frozenset({None, "", "people", "persons", "person", "others", "individuals", "civilians and security personnel"})
+
+
+def from_mention(m: CountMention) -> Count:
+    return Count(low=m.low, best=m.best, high=m.high, qualifier=m.qualifier)  # type: ignore[arg-type]
+
+
+def merge(current: Count, current_who: str | None, new: CountMention) -> Count:
+    """The event's count after one more mention of the same role."""
+    if not current.is_known:
+        return from_mention(new)
+    if new.qualifier == "none_reported":
+        return current  # "no other casualties" never erases a figure already given
+    if current.qualifier == "none_reported":
+        return from_mention(new)
+    if (
+        not new.revision
+        and new.who not in GENERIC_NOUNS
+        and current_who not in GENERIC_NOUNS
+        and new.who != current_who
+    ):
+        return _sum(current, from_mention(new))
+    if new.best is not None and new.best == current.best and not new.revision:
+        return current
+    lows = [v for v in (current.low, current.best, new.low, new.best) if v is not None]
+    highs = [v for v in (current.high, new.high, new.best) if v is not None]
+    best = new.best if new.best is not None else current.best
+    qualifier = new.qualifier if new.qualifier not in ("vague",) else current.qualifier
+    if qualifier in ("at_least", "approx", "range") and best is not None and lows and min(lows) < best:
+        qualifier = "exact" if new.qualifier == "exact" else qualifier
+    high = max(highs) if highs else None
+    if new.qualifier == "at_least" and new.high is None:
+        high = None
+    return Count(low=min(lows) if lows else None, best=best, high=high, qualifier=qualifier)  # type: ignore[arg-type]
+
+
+def _sum(a: Count, b: Count) -> Count:
+    def add(x: int | None, y: int | None) -> int | None:
+        return None if x is None or y is None else x + y
+
+    qualifier = a.qualifier if a.qualifier == b.qualifier else ("at_least" if "at_least" in (a.qualifier, b.qualifier) else "approx")
+    return Count(low=add(a.low, b.low), best=add(a.best, b.best), high=add(a.high, b.high), qualifier=qualifier)  # type: ignore[arg-type]

@@ -1,0 +1,204 @@
+"""The extractor: one document in, its events out (segment -> stages -> assemble).
+
+This is the one entry point the CLI, the store and the Dask runner call. It holds no state
+between documents; everything it loads (vocabularies, gazetteer index) is loaded once by the
+stages' own cached loaders, so a worker process pays for it once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+from incidex import __version__
+from incidex.pipeline import assemble
+from incidex.pipeline.actors import detect_claim_voice, find_actors, find_claims
+from incidex.pipeline.counts import find_counts
+from incidex.pipeline.dates import find_dates, infer_day_first, parse_dateline
+from incidex.pipeline.mentions import DateMention, Mentions, PlaceMention, shifted
+from incidex.pipeline.places import PlaceContext, document_country, find_places, resolve_heading
+from incidex.pipeline.segment import Piece, segment
+from incidex.pipeline.types import find_type_cues
+from incidex.schema import Document, Event
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """``{package version}+{hash of the data files}``: a vocabulary change forces re-extraction."""
+    digest = hashlib.sha1()
+    root = resources.files("incidex")
+    for folder in ("data", "lang/en"):
+        base = root.joinpath(folder)
+        if not base.is_dir():
+            continue
+        for entry in sorted(base.iterdir(), key=lambda e: e.name):
+            if entry.is_file() and entry.name.endswith((".yaml", ".yml", ".json", ".tsv")):
+                digest.update(entry.name.encode())
+                digest.update(entry.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:8]}"
+
+
+def mentions_in(piece: Piece, reference: date | None, in_force: date | None, day_first: bool | None,
+                context: PlaceContext) -> Mentions:
+    """Run every stage over one sentence; offsets come back in document coordinates."""
+    text, off = piece.text, piece.start
+    return Mentions(
+        dates=[shifted(m, off) for m in find_dates(text, reference, in_force, day_first)],
+        places=[shifted(m, off) for m in find_places(text, context)],
+        counts=[shifted(m, off) for m in find_counts(text)],
+        types=[shifted(m, off) for m in find_type_cues(text)],
+        actors=[shifted(m, off) for m in find_actors(text)],
+        claims=[shifted(m, off) for m in find_claims(text)],
+    )
+
+
+def extract_document(doc: Document) -> list[Event]:
+    text = doc.text
+    version = extractor_version()
+    seg = segment(text)
+    reference = doc.published
+    day_first = infer_day_first(text)
+    ctx = assemble.Context()
+    country = document_country(text)
+
+    if seg.dateline is not None:
+        dl = seg.dateline
+        if dl.date is not None:
+            m = parse_dateline(dl.span.text, doc.published)
+            if m is not None:
+                m = shifted(m, dl.span.start)
+                if reference is None and m.value is not None:
+                    reference = m.value
+                ctx.date = None  # the filing date is not the incident date
+        if dl.place is not None:
+            found = find_places(dl.place.text, PlaceContext(country=country))
+            if found:
+                p = shifted(found[0], dl.place.start)
+                ctx.fallback_country = replace(p, kind="dateline")
+                country = country or p.country
+
+    voice = detect_claim_voice(text)
+    voice_group = voice.group if voice else None
+    voice_span = (voice.start, voice.end, voice.text) if voice else None
+
+    drafts: list[assemble.Draft] = []
+    current: assemble.Draft | None = None
+    block_id = 0
+    for section in seg.sections:
+        ctx.heading_place = None
+        if section.heading is not None:
+            h = section.heading
+            hp = resolve_heading(h.text, PlaceContext(country=country))
+            ctx.heading_place = shifted(hp, h.start) if hp is not None else None
+            hd = [shifted(m, h.start) for m in find_dates(h.text, reference, None, day_first)]
+            ctx.date = hd[0] if hd else None
+            current = None  # a heading starts a new run of incidents
+        for block in section.blocks:
+            block_id += 1
+            ctx.place = None
+            if block.is_item:
+                current = None if current is None or current.block_id != block_id else current
+            for sentence in block.sentences:
+                pctx = PlaceContext(
+                    country=(ctx.place or ctx.heading_place or ctx.fallback_country).country
+                    if (ctx.place or ctx.heading_place or ctx.fallback_country) else country,
+                    admin1=(ctx.place or ctx.heading_place).admin1 if (ctx.place or ctx.heading_place) else None,
+                    place=ctx.place or ctx.heading_place,
+                )
+                in_force = ctx.date.value if ctx.date is not None else None
+                found = mentions_in(sentence, reference, in_force, day_first, pctx)
+                for part in assemble.split_incidents(found):
+                    current = _absorb(part, sentence, block_id, block.is_item, ctx, current, drafts)
+                for d in found.dates:
+                    if d.value is not None:
+                        ctx.date = d
+                place = assemble.best_place(found.places)
+                if place is not None:
+                    ctx.place = place
+    return [assemble.finish(d, doc.id, i, version, text, voice_group, voice_span) for i, d in enumerate(drafts, start=1)]
+
+
+def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: assemble.Context,
+            current: assemble.Draft | None, drafts: list[assemble.Draft]) -> assemble.Draft | None:
+    """Open a new event for this piece, or add what it says to the event being told."""
+    explicit_date = next((d for d in m.dates if d.value is not None or d.kind != "anaphoric"), None)
+    place = assemble.best_place(m.places)
+    subs = [p for p in m.places if p.kind == "sublocation" or (p.sublocation and not p.location)]
+    trigger = assemble.is_trigger(m)
+    same_place_ref = bool(assemble._SAME_PLACE.search(sentence.text))
+    if not trigger:
+        if current is not None and (m.claims or m.counts or (m.actors and current.block_id == block_id)):
+            current.sentences.append(sentence) if sentence not in current.sentences else None
+            current.claims.extend(m.claims)
+            current.add_counts(m.counts)
+            current.actors.extend(m.actors)
+        return current
+
+    new = current is None
+    if not new:
+        if explicit_date is not None and current.date is not None and explicit_date.value != current.date.value \
+                and explicit_date.kind != "anaphoric":
+            new = True
+        elif place is not None and current.place is not None and not same_place_ref \
+                and assemble.place_key(place) != assemble.place_key(current.place) \
+                and not _within(place, current.place):
+            new = True
+        elif is_item and current.block_id != block_id:
+            new = True
+        elif assemble._NEW_INCIDENT.search(sentence.text):
+            new = True
+        elif current.block_id != block_id and m.types and _fresh_outcome(m, current):
+            new = True
+    if new:
+        prev = current
+        current = assemble.Draft(block_id=block_id)
+        drafts.append(current)
+        if same_place_ref and place is None and prev is not None and prev.place is not None:
+            current.place, current.place_inherited = prev.place, True
+    if sentence not in current.sentences:
+        current.sentences.append(sentence)
+    if explicit_date is not None and (current.date is None or current.date_inherited):
+        current.date, current.date_inherited = explicit_date, False
+    elif current.date is None and ctx.date is not None:
+        current.date, current.date_inherited = ctx.date, True
+    if place is not None and (current.place is None or current.place_inherited
+                              or (place.geo_precision or 9) < (current.place.geo_precision or 9) and _within(place, current.place)):
+        current.place, current.place_inherited = place, False
+    elif current.place is None:
+        inherited = ctx.place or ctx.heading_place or ctx.fallback_country
+        if inherited is not None:
+            current.place, current.place_inherited = inherited, True
+    current.sublocations.extend(subs)
+    current.add_counts(m.counts)
+    current.types.extend(m.types)
+    current.actors.extend(m.actors)
+    current.claims.extend(m.claims)
+    return current
+
+
+def _within(inner: PlaceMention, outer: PlaceMention) -> bool:
+    """Is ``inner`` a finer name for somewhere inside ``outer`` (a town in the region in force)?"""
+    if outer.country and inner.country and outer.country != inner.country:
+        return False
+    if outer.location is None and outer.admin1 and inner.admin1 == outer.admin1:
+        return True
+    if outer.location is None and outer.admin1 is None and outer.country == inner.country:
+        return True
+    return False
+
+
+def _fresh_outcome(m: Mentions, current: assemble.Draft) -> bool:
+    """A later paragraph with its own attack words and a victim count for a role already filled
+    tells another incident, unless it says the toll was revised."""
+    for c in m.counts:
+        if c.revision or c.qualifier == "none_reported":
+            continue
+        if c.role in current.counts and current.counts[c.role].best is not None and current.counts[c.role].best != c.best:
+            return True
+    return False
+
+
+__all__ = ["extract_document", "extractor_version", "DateMention"]

@@ -1,0 +1,205 @@
+"""Segment a document into dateline, sections (under headings), blocks and sentences.
+
+Context flows down this tree: a heading names the region or date for the lines under it, a
+block (a paragraph, or one dated line of a bulletin) is the unit within which an earlier
+sentence's place applies, and the sentence is where mentions are found. Every piece keeps its
+character offsets into the original text, so evidence spans point at the words as given.
+
+Layout cues are what real reports use: blank lines between paragraphs, short lines without
+final punctuation as headings, bullets or dates at the start of a line for list items. Wrapped
+lines (MUC-4's 80-column texts) are joined into one paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Piece:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Block:
+    """A paragraph or one list item; ``sentences`` are in document order."""
+
+    start: int
+    end: int
+    sentences: list[Piece]
+    is_item: bool = False
+
+
+@dataclass
+class Section:
+    heading: Piece | None
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Dateline:
+    """"HERAT, March 3 (Wire) -": where and when the report was filed, not the incident."""
+
+    span: Piece
+    place: Piece | None
+    date: Piece | None
+
+
+@dataclass
+class Segmented:
+    dateline: Dateline | None
+    sections: list[Section]
+
+    def sentences(self) -> list[Piece]:
+        return [s for sec in self.sections for b in sec.blocks for s in b.sentences]
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    r"""\A(?P<lead>\s*(?:\[?[A-Z]{2,}[- ]?[A-Z0-9-]*\s*\([A-Z]+\)\s*\n)?\s*)   # MUC-4 header line "DEV-MUC3-0001 (NOSC)"
+    (?P<place>[A-Z][A-Za-z.'\u2019-]+(?:[ ][A-Z][A-Za-z.'\u2019-]+){0,3})       # BOGOTA / SAN SALVADOR / Kabul
+    (?:,[ ]+[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)?                             # , Afghanistan / , Nigeria
+    (?:,?[ ]+(?P<date>(?:%(m)s[ ]+\d{1,2}(?:st|nd|rd|th)?(?:,?[ ]+\d{2,4})?)|(?:\d{1,2}[ ]+%(m)s(?:[ ]+\d{2,4})?)))?
+    [ ]*(?:\([^)\n]{1,60}\)[ ]*)?                                                  # (Reuters) / (ACAN-EFE)
+    (?:--|[-\u2013\u2014:])[ ]*""" % {"m": _MONTH},
+    re.VERBOSE | re.IGNORECASE,
+)
+
+_BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u2013]\s+|\d{1,3}[.)]\s+|\(?[a-z]\)\s+)")
+_LINE_DATE = re.compile(
+    r"^\s*(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{1,2}\s+%(m)s|%(m)s\s+\d{1,2}(?:st|nd|rd|th)?|on\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b)"
+    % {"m": _MONTH},
+    re.IGNORECASE,
+)
+_HEADING_END = re.compile(r"[.!?;,]['\"\u201d)]*\s*$")
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "gov", "sen", "rep", "st",
+    "no", "nos", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "km", "approx", "est", "govt", "dept", "prov", "dist", "brig", "adm", "cmdr", "insp", "supt", "u.s", "u.n", "a.m", "p.m",
+    "fig", "al", "inc", "ltd", "co", "corp", "jr", "sr", "mt", "ft", "lt.col", "gen.",
+}
+_SENT_END = re.compile(r"[.!?]+['\"\u201d\u2019)\]]*(?=\s+)")
+
+
+def segment(text: str) -> Segmented:
+    dateline = find_dateline(text)
+    body_start = dateline.span.end if dateline else 0
+    sections: list[Section] = [Section(heading=None)]
+    caseless = not any(c.islower() for c in text[:2000]) or not any(c.isupper() for c in text[:2000])
+    lines = _lines(text, body_start)
+    paragraph: list[Piece] = []
+
+    def flush() -> None:
+        if paragraph:
+            start, end = paragraph[0].start, paragraph[-1].end
+            sections[-1].blocks.append(Block(start, end, split_sentences(text, start, end, caseless)))
+            paragraph.clear()
+
+    for i, line in enumerate(lines):
+        if line is None:
+            flush()
+            continue
+        prev_blank = i == 0 or lines[i - 1] is None
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if _is_heading(line, prev_blank, nxt, paragraph):
+            flush()
+            sections.append(Section(heading=line))
+            continue
+        if _BULLET.match(line.text) or _LINE_DATE.match(line.text):
+            flush()
+            sections[-1].blocks.append(Block(line.start, line.end, split_sentences(text, line.start, line.end, caseless), is_item=True))
+            continue
+        paragraph.append(line)
+    flush()
+    sections = [s for s in sections if s.blocks or s.heading]
+    return Segmented(dateline=dateline, sections=sections)
+
+
+def find_dateline(text: str) -> Dateline | None:
+    m = _DATELINE.match(text[:300])
+    if not m:
+        return None
+    place = m.group("place")
+    # A dateline place is written in capitals ("HERAT,") or followed by a date; plain prose is not.
+    if not (place.isupper() or m.group("date")):
+        return None
+    if len(place) < 3 or "\n" in m.group(0)[len(m.group("lead")):]:
+        return None
+    date = Piece(m.start("date"), m.end("date"), m.group("date")) if m.group("date") else None
+    return Dateline(
+        span=Piece(m.start("place"), m.end(), m.group(0)[len(m.group("lead")):]),
+        place=Piece(m.start("place"), m.end("place"), place),
+        date=date,
+    )
+
+
+def _lines(text: str, start: int) -> list[Piece | None]:
+    """Non-blank lines as pieces (stripped), ``None`` for blank lines."""
+    out: list[Piece | None] = []
+    pos = start
+    for raw in text[start:].splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        stripped = body.strip()
+        if not stripped:
+            out.append(None)
+        else:
+            lead = len(body) - len(body.lstrip())
+            s = pos + lead
+            out.append(Piece(s, s + len(stripped), stripped))
+        pos += len(raw)
+    return out
+
+
+def _is_heading(line: Piece, prev_blank: bool, nxt: Piece | None, paragraph: list[Piece]) -> bool:
+    t = line.text.lstrip("#").strip()
+    words = t.split()
+    if not words or len(words) > 8 or len(t) > 70:
+        return False
+    if nxt is None:
+        return False
+    if t.endswith(":") and len(words) <= 6:
+        return True
+    if _HEADING_END.search(t):
+        return False
+    if line.text.startswith("#"):
+        return True
+    if paragraph and not prev_blank:
+        # A short line inside a paragraph is a wrapped line unless it is in capitals or Title Case
+        # and the paragraph so far is a heading-like line too.
+        return False
+    return t.isupper() or sum(w[:1].isupper() for w in words) >= max(1, len(words) - 1)
+
+
+def split_sentences(text: str, start: int, end: int, caseless: bool = False) -> list[Piece]:
+    """Sentences of ``text[start:end]`` with document offsets; abbreviations do not end a sentence."""
+    out: list[Piece] = []
+    chunk = text[start:end]
+    s = 0
+    for m in _SENT_END.finditer(chunk):
+        cut = m.end()
+        after = chunk[cut:cut + 12]
+        nxt = after.lstrip()[:1]
+        word = re.search(r"([A-Za-z.]+)[.!?]*$", chunk[s:m.start() + 1])
+        token = (word.group(1).rstrip(".").lower() if word else "")
+        if token in _ABBREV or (len(token) == 1 and token.isalpha()):
+            continue
+        if not nxt:
+            continue
+        if not (nxt.isupper() or nxt.isdigit() or nxt in "\"'\u201c(" or caseless or after.startswith("  ")):
+            continue
+        _append(out, text, start + s, start + cut)
+        s = cut
+    _append(out, text, start + s, end)
+    return out
+
+
+def _append(out: list[Piece], text: str, a: int, b: int) -> None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a:
+        out.append(Piece(a, b, text[a:b]))
