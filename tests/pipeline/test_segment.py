@@ -1,0 +1,60 @@
+"""Segmentation: datelines, headings, list items, paragraphs and sentences with true offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from incidex.pipeline.segment import find_dateline, segment, split_sentences
+
+
+@pytest.mark.parametrize(
+    "text, place, date",
+    [
+        ("KANO, Nigeria, May 4 (Wire) - Gunmen attacked a market.", "KANO", "May 4"),
+        ("SAN SALVADOR, 3 JAN 90 (ACAN-EFE) -- THE ARMED FORCES REPORTED", "SAN SALVADOR", "3 JAN 90"),
+        ("DEV-MUC3-0001 (NOSC)\n\n   BOGOTA, 12 APR 90 (INRAVISION) -- [REPORT]", "BOGOTA", "12 APR 90"),
+        ("MOGADISHU (AP) — A car bomb exploded", "MOGADISHU", None),
+        ("Peshawar, June 3, 2017 - A bomb exploded", "Peshawar", "June 3, 2017"),
+    ],
+)
+def test_datelines_give_place_and_date_words(text, place, date):
+    dl = find_dateline(text)
+    assert dl is not None
+    assert dl.place.text == place and text[dl.place.start:dl.place.end] == place
+    assert (dl.date.text if dl.date else None) == date
+
+
+@pytest.mark.parametrize("text", ["A bomb exploded in Kabul, officials said.", "Gunmen, who fled - police said"])
+def test_prose_is_not_a_dateline(text):
+    assert find_dateline(text) is None
+
+
+def test_headings_start_sections_and_dated_lines_are_items():
+    text = "NORTH REGION\n12/05 - Gunmen ambushed a patrol; 2 KIA.\n13/05 - IED strike near the town.\n\nEast Province\n- A market was shelled.\n"
+    seg = segment(text)
+    assert [s.heading.text for s in seg.sections] == ["NORTH REGION", "East Province"]
+    assert [len(s.blocks) for s in seg.sections] == [2, 1]
+    assert all(b.is_item for s in seg.sections for b in s.blocks)
+
+
+def test_wrapped_lines_join_into_one_paragraph():
+    text = "THE ARMY REPORTED THAT ABOUT 50 PEASANTS HAVE BEEN KIDNAPPED\nBY TERRORISTS IN SAN MIGUEL DEPARTMENT.  THE SOURCE ADDED\nTHAT THEY WERE TAKEN AWAY.\n"
+    seg = segment(text)
+    assert len(seg.sections) == 1 and len(seg.sections[0].blocks) == 1
+    assert len(seg.sections[0].blocks[0].sentences) == 2
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [
+        ("Gen. Ali said U.S. forces were not involved. A second blast hit Mosul.", 2),
+        ("the army denied it.    a report said guerrillas attacked the farm.", 2),
+        ("He said: 'We will rebuild.' The mayor agreed.", 2),
+        ("Lt. Col. Omar and Dr. Hassan were wounded at 3 p.m. near the St. Mary church.", 1),
+        ("Attack in No. 4 camp. 12 killed.", 2),
+    ],
+)
+def test_sentences_split_on_ends_not_abbreviations(text, n):
+    pieces = split_sentences(text, 0, len(text))
+    assert len(pieces) == n
+    assert all(text[p.start:p.end] == p.text for p in pieces)
