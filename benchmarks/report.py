@@ -1,0 +1,154 @@
+"""Write BENCHMARKS.md from the latest result of every benchmark, plus the MUC-4 test log.
+
+A row is a dict. Keys this module understands (all optional except one of ``figures`` or plain
+values): ``benchmark`` (a stable name), ``title``, ``command``, ``data``, ``machine``, ``date``,
+``extractor_version``, ``figures`` (name -> value), ``targets`` (figure name -> target text),
+``detail`` (markdown shown under the figures), ``notes``, ``log`` (True: a run on a held-out
+test split, appended to the test log). A row without ``figures`` has its other scalar values
+shown as figures, so rows written by other modules render without ceremony.
+
+The latest row of each benchmark is kept in ``benchmarks/results/<benchmark>.json`` so that
+``run_all --only NAME`` updates one section and keeps the others; the test log is an append-only
+``benchmarks/results/muc4_test_log.jsonl``: nothing ever removes a line from it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from benchmarks import REPO
+
+RESULTS = REPO / "benchmarks" / "results"
+TEST_LOG = RESULTS / "muc4_test_log.jsonl"
+OUTPUT = REPO / "BENCHMARKS.md"
+META = {"benchmark", "title", "command", "data", "machine", "date", "extractor_version", "figures", "targets",
+        "detail", "notes", "log", "seconds"}
+#: Section order in BENCHMARKS.md; benchmarks not listed follow in name order.
+ORDER = ("muc4-events-dev", "muc4-roles-dev", "calibration", "muc4-events-test", "muc4-roles-test", "ucdp",
+         "wikievents", "fixtures", "fixtures-blind", "speed", "profile", "ingest")
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "row"
+
+
+def save(row: dict[str, Any]) -> Path:
+    """Keep the latest result of one benchmark; a test-split row is also appended to the log."""
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / f"{slug(row['benchmark'])}.json"
+    path.write_text(json.dumps(row, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+    if row.get("log"):
+        entry = {"date": row.get("date"), "extractor_version": row.get("extractor_version"),
+                 "benchmark": row["benchmark"], "figures": figures_of(row)}
+        with TEST_LOG.open("a", encoding="utf-8") as fh:
+            fh.write(json.dumps(entry, ensure_ascii=False, default=str) + "\n")
+    return path
+
+
+def load_all() -> list[dict[str, Any]]:
+    if not RESULTS.is_dir():
+        return []
+    rows = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(RESULTS.glob("*.json"))]
+    rank = {name: i for i, name in enumerate(ORDER)}
+
+    def key(r: dict[str, Any]) -> tuple[int, str]:
+        name = r.get("benchmark", "")
+        base = next((o for o in ORDER if name == o or name.startswith(o + "-")), None)
+        return (rank[base] if base is not None else len(ORDER), name)
+
+    return sorted(rows, key=key)
+
+
+def load_log() -> list[dict[str, Any]]:
+    if not TEST_LOG.is_file():
+        return []
+    return [json.loads(line) for line in TEST_LOG.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def figures_of(row: dict[str, Any]) -> dict[str, Any]:
+    if isinstance(row.get("figures"), dict):
+        return row["figures"]
+    return {k: v for k, v in row.items() if k not in META and not isinstance(v, (dict, list))}
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, float):
+        value = f"{value:.3f}"
+    return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def render_row(row: dict[str, Any]) -> str:
+    title = row.get("title") or row.get("benchmark", "benchmark")
+    out = [f"## {title}", ""]
+    for label, key in (("Benchmark", "benchmark"), ("Command", "command"), ("Data", "data"), ("Machine", "machine"),
+                       ("Date", "date"), ("Extractor", "extractor_version"), ("Run time", "seconds")):
+        if row.get(key) not in (None, ""):
+            value = row[key]
+            if key == "command":
+                value = f"`{value}`"
+            elif key == "seconds":
+                value = f"{float(value):.1f} s"
+            out.append(f"- {label}: {value}")
+    out.append("")
+    figs = figures_of(row)
+    targets = row.get("targets") or {}
+    if figs:
+        if targets:
+            out += ["| figure | value | target |", "|---|---|---|"]
+            out += [f"| {_cell(k)} | {_cell(v)} | {_cell(targets.get(k, ''))} |" for k, v in figs.items()]
+        else:
+            out += ["| figure | value |", "|---|---|"]
+            out += [f"| {_cell(k)} | {_cell(v)} |" for k, v in figs.items()]
+        out.append("")
+    for extra in ("detail", "notes"):
+        if row.get(extra):
+            out += [str(row[extra]).rstrip(), ""]
+    return "\n".join(out)
+
+
+def render(rows: list[dict[str, Any]], log: list[dict[str, Any]]) -> str:
+    out = [
+        "# Benchmarks",
+        "",
+        "Generated by `make bench` (`.venv/bin/python -m benchmarks.run_all`); one benchmark alone: "
+        "`.venv/bin/python -m benchmarks.run_all --only NAME`. Do not edit by hand: the figures come "
+        "from `benchmarks/results/*.json`, written by the last run of each benchmark. How each figure "
+        "is computed: `docs/metric.md`; how to run and what each benchmark reads: `benchmarks/README.md`.",
+        "",
+        "MUC-4 `dev` (TST1+TST2) is for tuning; `test` (TST3+TST4) is for reporting only, and every run on it "
+        "is appended to the test log at the end of this file.",
+        "",
+    ]
+    targeted = [(r, k, v) for r in rows for k, v in (r.get("targets") or {}).items()]
+    if targeted:
+        out += ["## Targets at a glance", "", "| benchmark | figure | value | target |", "|---|---|---|---|"]
+        for r, k, v in targeted:
+            out.append(f"| {_cell(r.get('benchmark'))} | {_cell(k)} | {_cell(figures_of(r).get(k, 'n/a'))} | {_cell(v)} |")
+        out.append("")
+    for r in rows:
+        out.append(render_row(r))
+    out += ["## MUC-4 test log (append-only)", "",
+            "Every run on the MUC-4 test split (TST3+TST4), newest last. Source: `benchmarks/results/muc4_test_log.jsonl`.", ""]
+    if log:
+        out += ["| date | extractor_version | benchmark | figures | note |", "|---|---|---|---|---|"]
+        for e in log:
+            figs = "; ".join(f"{k}: {v}" for k, v in (e.get("figures") or {}).items())
+            out.append(f"| {_cell(e.get('date'))} | {_cell(e.get('extractor_version'))} | {_cell(e.get('benchmark'))} "
+                       f"| {_cell(figs)} | {_cell(e.get('note', ''))} |")
+    else:
+        out.append("No run on the test split yet.")
+    out.append("")
+    return "\n".join(out)
+
+
+def write(path: Path = OUTPUT) -> Path:
+    path.write_text(render(load_all(), load_log()), encoding="utf-8")
+    return path
