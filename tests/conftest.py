@@ -1,20 +1,12 @@
-"""Shared test helpers: where the fixtures and the real corpora are."""
+"""Fixtures shared by the whole suite."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "tests" / "fixtures"
-SHARED_DATA = ROOT.parent / "shared" / "data"
-GENRES = ("wire", "bulletin", "claims")
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+from support import SHARED_DATA
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from incidex.pipeline import counting
 from incidex.pipeline.mentions import (
@@ -26,12 +29,14 @@ from incidex.pipeline.mentions import (
 from incidex.pipeline.segment import Piece
 from incidex.schema import COUNT_FIELDS, Count, Event, Evidence
 
-_NEW_INCIDENT = re.compile(
-    r"\b(?:in (?:a|another) separate (?:attack|incident)|separately|in another (?:attack|incident)|elsewhere|"
-    r"in a (?:second|third|further) (?:attack|incident)|a (?:second|separate) (?:attack|incident))\b",
-    re.IGNORECASE,
-)
-_SAME_PLACE = re.compile(r"\b(?:the same (?:area|place|town|city|village|district|region|location)|there)\b", re.IGNORECASE)
+VICTIM_ROLES = frozenset({"killed", "wounded", "casualties", "abducted"})
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, re.Pattern[str]]:
+    """The event-unit cue phrases of ``lang/en/assembly.yaml``, one compiled pattern per kind."""
+    data = yaml.safe_load(resources.files("incidex").joinpath("lang/en/assembly.yaml").read_text(encoding="utf-8"))
+    return {kind: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) for kind, patterns in data.items()}
 
 
 @dataclass
@@ -59,6 +64,21 @@ class Draft:
             self.counts[m.role] = counting.merge(current, self.count_who.get(m.role), m)
             if m.who and m.role not in self.count_who:
                 self.count_who[m.role] = m.who
+            self.count_spans.setdefault(m.role, []).append(m)
+
+    def add_claimed_counts(self, counts: list[CountMention]) -> None:
+        """A figure reported as the group's claim: evidence, and the top of the range, never ``best``
+        when an independent figure exists."""
+        for m in counts:
+            current = self.counts.get(m.role)
+            if current is None or not current.is_known:
+                self.add_counts([m])
+                continue
+            figures = [v for v in (current.high, current.best, m.best, m.high) if v is not None]
+            high = max(figures) if figures and current.high is not None else current.high
+            if m.best is not None and (current.high is None and current.qualifier == "exact"):
+                high = max(current.best or 0, m.best)
+            self.counts[m.role] = Count(current.low, current.best, high, current.qualifier)
             self.count_spans.setdefault(m.role, []).append(m)
 
 
@@ -109,8 +129,15 @@ def split_incidents(m: Mentions) -> list[Mentions]:
         parts[nearest(c.start)].counts.append(c)
     for d in m.dates:
         parts[nearest(d.start)].dates.append(d)
-    own = [i for i, part in enumerate(parts) if part.counts]
-    if len(own) < 2:
+    # An outcome of its own is a victim count; the attackers' own dead ("two suicide bombers blew
+    # themselves up") describe the same attack wherever they sit in the sentence.
+    own = [i for i, part in enumerate(parts) if any(c.role in VICTIM_ROLES for c in part.counts)]
+    roles = [{c.role for c in parts[i].counts if c.role in VICTIM_ROLES} for i in own]
+    dated = [i for i, part in enumerate(parts) if any(d.value is not None for d in part.dates)]
+    days = {d.value for i in dated for d in parts[i].dates if d.value is not None}
+    if len(dated) >= 2 and len(days) >= 2:
+        own = sorted(set(own) | set(dated))  # two places, each on its own day: two incidents
+    elif len(own) < 2 or not set.intersection(*roles):
         return [m]
     for t in m.types:
         parts[nearest(t.start)].types.append(t)
@@ -133,10 +160,6 @@ def best_place(places: list[PlaceMention]) -> PlaceMention | None:
     if not candidates:
         return None
     return min(candidates, key=lambda p: (p.geo_precision or 9, -p.score, p.start))
-
-
-def event_date(d: Draft) -> DateMention | None:
-    return d.date
 
 
 def finish(draft: Draft, doc_id: str, n: int, version: str, text: str, voice_group: str | None,
@@ -210,20 +233,16 @@ def finish(draft: Draft, doc_id: str, n: int, version: str, text: str, voice_gro
             cite("perpetrator", perp.start, perp.end)
     nouns = [m.who for ms in draft.count_spans.values() for m in ms if m.who]
     target, target_type, target_mention = decide_target([a for a in draft.actors if a is not perp], nouns)
-    if target and target != ev.perpetrator:
-        ev.target = target
-        if target_mention is not None:
-            cite("target", target_mention.start, target_mention.end)
-    if target_type:
-        ev.target_type = target_type
-        if target_mention is not None:
-            cite("target_type", target_mention.start, target_mention.end)
-        else:
-            spans = [m for ms in draft.count_spans.values() for m in ms if m.who]
-            if spans:
-                cite("target_type", spans[0].start, spans[0].end)
-            else:
-                ev.target_type = None
+    # A target named only by the counted victims ("killing five villagers") cites that count.
+    victim_counts = [m for ms in draft.count_spans.values() for m in ms if m.who]
+    target_span = target_mention or (victim_counts[0] if victim_counts else None)
+    if target_span is not None:
+        if target and target != ev.perpetrator:
+            ev.target = target
+            cite("target", target_span.start, target_span.end)
+        if target_type:
+            ev.target_type = target_type
+            cite("target_type", target_span.start, target_span.end)
 
     state_perp = bool(perp is not None and perp.actor_kind == "state" and ev.perpetrator == perp.name)
     decision = decide_type(draft.types, target_type=ev.target_type, abducted=ev.abducted.is_known and bool(ev.abducted.best),

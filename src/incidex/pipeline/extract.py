@@ -18,7 +18,7 @@ from incidex.pipeline import assemble
 from incidex.pipeline.actors import detect_claim_voice, find_actors, find_claims
 from incidex.pipeline.counts import find_counts
 from incidex.pipeline.dates import find_dates, infer_day_first, parse_dateline
-from incidex.pipeline.mentions import DateMention, Mentions, PlaceMention, shifted
+from incidex.pipeline.mentions import Mentions, PlaceMention, shifted
 from incidex.pipeline.places import PlaceContext, document_country, find_places, resolve_heading
 from incidex.pipeline.segment import Piece, segment
 from incidex.pipeline.types import find_type_cues
@@ -128,7 +128,10 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
     place = assemble.best_place(m.places)
     subs = [p for p in m.places if p.kind == "sublocation" or (p.sublocation and not p.location)]
     trigger = assemble.is_trigger(m)
-    same_place_ref = bool(assemble._SAME_PLACE.search(sentence.text))
+    cue = assemble.cues()
+    same_place_ref = bool(cue["same_place"].search(sentence.text))
+    if cue["background"].search(sentence.text) and not m.dates:
+        return current
     if not trigger:
         if current is not None and (m.claims or m.counts or (m.actors and current.block_id == block_id)):
             current.sentences.append(sentence) if sentence not in current.sentences else None
@@ -137,23 +140,37 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
             current.actors.extend(m.actors)
         return current
 
+    claim_report = any(c.claimed for c in m.claims)
+    if current is not None and claim_report:
+        # "X claimed responsibility, saying it killed 38": the claim and its figures belong to the
+        # incident being told; a claimed figure only widens the range (conventions.md §3).
+        current.sentences.append(sentence) if sentence not in current.sentences else None
+        current.claims.extend(m.claims)
+        current.actors.extend(m.actors)
+        current.add_claimed_counts(m.counts)
+        return current
     new = current is None
     if not new:
-        if explicit_date is not None and current.date is not None and explicit_date.value != current.date.value \
-                and explicit_date.kind != "anaphoric":
+        opens = (explicit_date is not None and explicit_date.kind != "anaphoric"
+                 and current.date is not None and explicit_date.value != current.date.value)
+        elsewhere = (place is not None and current.place is not None and not same_place_ref
+                     and assemble.place_key(place) != assemble.place_key(current.place)
+                     and not _within(place, current.place) and not _within(current.place, place))
+        victims = any(c.role in assemble.VICTIM_ROLES and c.qualifier != "none_reported" for c in m.counts)
+        separate = bool(cue["separate_incident"].search(sentence.text))
+        revision = bool(m.counts) and all(c.revision or c.role not in assemble.VICTIM_ROLES for c in m.counts)
+        if revision and not separate and not elsewhere:
+            new = False
+        elif opens or separate or (is_item and current.block_id != block_id):
             new = True
-        elif place is not None and current.place is not None and not same_place_ref \
-                and assemble.place_key(place) != assemble.place_key(current.place) \
-                and not _within(place, current.place):
-            new = True
-        elif is_item and current.block_id != block_id:
-            new = True
-        elif assemble._NEW_INCIDENT.search(sentence.text):
-            new = True
-        elif current.block_id != block_id and m.types and _fresh_outcome(m, current):
+        elif elsewhere:
+            if not (victims or current.block_id == block_id):
+                # Another place named with attack words but no outcome and no date of its own is
+                # background ("militants have stepped up attacks across the province").
+                return current
             new = True
     if new:
-        prev = current
+        prev = drafts[-1] if drafts else None
         current = assemble.Draft(block_id=block_id)
         drafts.append(current)
         if same_place_ref and place is None and prev is not None and prev.place is not None:
@@ -190,15 +207,4 @@ def _within(inner: PlaceMention, outer: PlaceMention) -> bool:
     return False
 
 
-def _fresh_outcome(m: Mentions, current: assemble.Draft) -> bool:
-    """A later paragraph with its own attack words and a victim count for a role already filled
-    tells another incident, unless it says the toll was revised."""
-    for c in m.counts:
-        if c.revision or c.qualifier == "none_reported":
-            continue
-        if c.role in current.counts and current.counts[c.role].best is not None and current.counts[c.role].best != c.best:
-            return True
-    return False
-
-
-__all__ = ["extract_document", "extractor_version", "DateMention"]
+__all__ = ["extract_document", "extractor_version"]

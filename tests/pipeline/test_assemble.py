@@ -1,0 +1,78 @@
+"""The event unit (conventions.md §1): how many events a passage gives, and what merges."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from incidex.pipeline.extract import extract_document
+from incidex.schema import Document
+
+REF = date(2019, 5, 8)  # a Wednesday
+
+
+def events(text: str, published: date = REF):
+    return extract_document(Document(id="t", text=text, published=published))
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [
+        # two days, two towns
+        ("Gunmen killed four policemen in Maiduguri on Monday and two soldiers in Damboa on Tuesday.", 2),
+        # one clash across several quarters of one town, one outcome
+        ("Clashes in the Gwange, Bolori and Shehuri quarters of Maiduguri killed 11 soldiers on Monday.", 1),
+        # a toll revised in a follow-up sentence
+        ("A car bomb killed nine people in Mosul on Monday. The toll later rose to 12. Islamic State claimed the attack.", 1),
+        # two explosions, one total
+        ("Two explosions struck the market and the bus station of Kirkuk on Monday, killing 20 people in all.", 1),
+        # a clash over several days told with one figure
+        ("Fighting around Marawi from 3 to 6 May left 40 dead.", 1),
+        # a separate attack in the same town
+        ("Gunmen shot dead two policemen in Quetta on Monday. In a separate attack, a bomb killed a shopkeeper in Quetta.", 2),
+        # background is not an incident
+        ("A bomb killed three soldiers in Kandahar on Monday. The insurgency has killed more than 3,000 people since 2015.", 1),
+        # a claim with its own figure stays with the incident
+        ("A roadside bomb killed five policemen in Hilla on Monday. Islamic State claimed responsibility, saying it killed 9 policemen.", 1),
+    ],
+)
+def test_number_of_events(text, n):
+    got = events(text)
+    assert len(got) == n, [(e.event_id, e.location, e.date, e.killed) for e in got]
+
+
+def test_revised_toll_keeps_the_range():
+    (ev,) = events("A car bomb killed at least 9 people in Mosul on Monday. The death toll later rose to 12.")
+    assert (ev.killed.low, ev.killed.best, ev.killed.high) == (9, 12, 12)
+    assert ev.date == "2019-05-06"
+
+
+def test_claimed_figure_only_widens_the_range():
+    (ev,) = events("A roadside bomb killed five policemen in Hilla on Monday. Islamic State claimed responsibility, saying it killed 9 policemen.")
+    assert (ev.killed.low, ev.killed.best, ev.killed.high) == (5, 5, 9)
+    assert ev.claimed and ev.claim_source == "third_party"
+
+
+def test_list_items_under_a_heading_inherit_its_region():
+    text = "BORNO STATE\n06/05 - Gunmen attacked Gwoza; 3 CIV KIA.\n07/05 - IED strike near Bama. No casualties reported.\n"
+    got = events(text)
+    assert [e.date for e in got] == ["2019-05-06", "2019-05-07"]
+    assert all(e.country == "NG" for e in got)
+    assert got[1].killed.qualifier == "none_reported"
+
+
+def test_heading_date_does_not_leak_into_the_next_section():
+    text = "6 May 2019\nGunmen killed two soldiers in Gao.\n\nUNDATED REPORTS\nA bomb wounded a trader in Mopti.\n"
+    got = events(text)
+    assert got[0].date == "2019-05-06"
+    assert got[-1].date is None
+
+
+def test_same_area_refers_back():
+    text = ("Wilayat Ninawa\nOn the 1st of Ramadan, the fighters attacked an army post in Tal Afar, killing 3 soldiers.\n"
+            "On the 2nd of Ramadan, the fighters sniped a soldier in the same area.\n")
+    got = events(text, date(2019, 5, 20))
+    assert len(got) == 2
+    assert got[1].location == got[0].location and got[0].location is not None
+    assert all(e.claimed and e.claim_source == "perpetrator" for e in got)
