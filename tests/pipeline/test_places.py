@@ -1,0 +1,331 @@
+"""Places: toponyms found in the three genres and resolved against the gazetteer.
+
+Every row is a phrase written for this table (no real report copied), the context in force
+(ISO country or None), and the mention expected among those found: its words, country,
+admin1, location, geo_precision (UCDP where_prec) and sublocation. The gazetteer index is
+built on first use into the default cache ($INCIDEX_DATA_DIR or ~/.cache/incidex).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+
+from incidex.pipeline.places import PlaceContext, document_country, find_places, resolve_heading
+
+
+class Row(NamedTuple):
+    phrase: str
+    context: str | None
+    text: str
+    country: str | None
+    admin1: str | None
+    location: str | None
+    precision: int | None
+    sublocation: str | None = None
+
+
+WIRE = [
+    Row("A bomb exploded in Mosul on Monday.", None, "Mosul", "IQ", "Ninawa", "Mosul", 1),
+    Row("Clashes continued in Raqqa for a third day.", None, "Raqqa", "SY", "Ar Raqqah", "Ar Raqqah", 1),
+    Row("Fighting spread in al-Raqqah province.", None, "al-Raqqah province", "SY", "Ar Raqqah", None, 4),
+    Row("Two soldiers were killed in Deir ez-Zor.", None, "Deir ez-Zor", "SY", "Dayr az Zawr", "Deir ez-Zor", 1),
+    Row("Mortar fire hit a market near Kirkuk.", None, "Kirkuk", "IQ", "Kirkuk", "Kirkuk", 2),
+    Row("The convoy was ambushed 20 km south of Kirkuk.", None, "20 km south of Kirkuk", "IQ", "Kirkuk", "Kirkuk", 2),
+    Row("A car bomb struck Baghdad's Karrada district.", None, "Baghdad's Karrada district", "IQ", "Baghdad", "Baghdad", 1,
+        "Karrada district"),
+    Row("Gunmen attacked a checkpoint in Helmand province.", None, "checkpoint in Helmand province", "AF", "Helmand", None, 4,
+        "checkpoint"),
+    Row("The attack took place in Kabul, Afghanistan.", None, "Kabul, Afghanistan", "AF", "Kabul", "Kabul", 1),
+    Row("Police said the blast happened outside Jalalabad.", None, "Jalalabad", "AF", "Nangarhar", "Jalalabad", 2),
+    Row("A suicide bomber struck in Peshawar on Friday.", None, "Peshawar", "PK", "Khyber Pakhtunkhwa", "Peshawar", 1),
+    Row("Militants attacked a school in Quetta, the capital of Balochistan.", None, "school in Quetta", "PK", "Balochistan",
+        "Quetta", 1, "school"),
+    Row("Drone strikes hit North Waziristan.", None, "North Waziristan", "PK", "Khyber Pakhtunkhwa", None, 3),
+    Row("Insurgents raided Maiduguri, the capital of Borno state.", None, "Maiduguri", "NG", "Borno", "Maiduguri", 1),
+    Row("Insurgents raided Maiduguri, the capital of Borno state.", None, "Borno state", "NG", "Borno", None, 4),
+    Row("Boko Haram fighters attacked villages in Borno State.", None, "Borno State", "NG", "Borno", None, 4),
+    Row("An explosion was heard near Maiduguri.", None, "Maiduguri", "NG", "Borno", "Maiduguri", 2),
+    Row("Al-Shabaab claimed an attack in Mogadishu.", None, "Mogadishu", "SO", "Banaadir", "Mogadishu", 1),
+    Row("Fighting broke out in Benghazi.", None, "Benghazi", "LY", "Banghazi", "Benghazi", 1),
+    Row("Rockets landed in Sirte.", None, "Sirte", "LY", "Surt", "Sirte", 1),
+    Row("An airstrike hit Sanaa.", None, "Sanaa", "YE", "Amanat al 'Asimah", "Sanaa", 1),
+    Row("A blast rocked Aden.", None, "Aden", "YE", "'Adan", "Aden", 1),
+    Row("Militias clashed in Tripoli.", None, "Tripoli", "LY", "Tarabulus", "Tripoli", 1),
+    Row("Militias clashed in Tripoli.", "LB", "Tripoli", "LB", "Ash Shimal", "Tripoli", 1),
+    Row("Shelling continued in Homs.", None, "Homs", "SY", "Hims", "Homs", 1),
+    Row("Rebels advanced in Aleppo.", None, "Aleppo", "SY", "Halab", "Aleppo", 1),
+    Row("Airstrikes pounded Idlib province.", None, "Idlib province", "SY", "Idlib", None, 4),
+    Row("The attack happened in Sinai.", None, "Sinai", "EG", None, None, 4),
+    Row("Gunmen killed two police officers in North Sinai.", None, "North Sinai", "EG", "Shamal Sina'", None, 4),
+    Row("A checkpoint in El Arish came under fire.", None, "checkpoint in El Arish", "EG", "Shamal Sina'", "Arish", 1,
+        "checkpoint"),
+    Row("Suicide bombers struck in Kano.", None, "Kano", "NG", "Kano", "Kano", 1),
+    Row("Insurgents stormed the town of Gwoza.", None, "Gwoza", "NG", "Borno", "Gwoza", 1),
+    Row("Gunmen burned the village of Xyzland, near Maiduguri.", None, "Xyzland, near Maiduguri", "NG", "Borno",
+        "Maiduguri", 2, "Xyzland"),
+    Row("Soldiers were ambushed in Diffa.", None, "Diffa", "NE", "Diffa", "Diffa", 1),
+    Row("A rocket hit a camp in Gao.", None, "camp in Gao", "ML", "Gao", "Gao", 1, "camp"),
+    Row("The group seized Timbuktu.", None, "Timbuktu", "ML", "Tombouctou", "Timbuktu", 1),
+    Row("Fighting raged in Marawi.", None, "Marawi", "PH", "Autonomous Region in Muslim Mindanao", "Marawi City", 1),
+    Row("Troops clashed with militants in Jolo, Sulu.", None, "Jolo, Sulu", "PH", "Autonomous Region in Muslim Mindanao",
+        "Jolo", 1),
+    Row("A grenade exploded in Karachi's Lyari area.", None, "Karachi's Lyari area", "PK", "Sindh", "Karachi", 1,
+        "Lyari area"),
+    Row("A blast killed 3 in Lahore.", None, "Lahore", "PK", "Punjab", "Lahore", 1),
+    Row("Police intercepted a car in Islamabad.", None, "Islamabad", "PK", "Islamabad", "Islamabad", 1),
+    Row("Militants attacked a camp in Srinagar.", None, "camp in Srinagar", "IN", "Jammu and Kashmir", "Srinagar", 1, "camp"),
+    Row("Fighting was reported in Herat province.", None, "Herat province", "AF", "Herat", None, 4),
+    Row("Taliban fighters overran a base in the northern province of Kunduz.", None, "Kunduz", "AF", "Kunduz", None, 4),
+    Row("Taliban fighters entered the northern city of Kunduz.", None, "Kunduz", "AF", "Kunduz", "Kunduz", 1),
+    Row("Separatists attacked a checkpoint in Kousseri.", "CM", "checkpoint in Kousseri", "CM", "Far North", "Kousseri", 1,
+        "checkpoint"),
+    Row("Gunmen killed 4 police in Mora, Far North Region.", None, "Mora, Far North Region", "CM", "Far North", "Mora", 1),
+    Row("A suicide bomber struck a market in Maroua.", None, "market in Maroua", "CM", "Far North", "Maroua", 1, "market"),
+    Row("Separatists attacked soldiers in Bamenda.", None, "Bamenda", "CM", "North-West", "Bamenda", 1),
+    Row("Jihadists attacked a post in Tillaberi region.", None, "post in Tillaberi region", "NE", "Tillaberi", None, 4, "post"),
+    Row("An ambush was reported in Mopti.", None, "Mopti", "ML", "Mopti", "Mopti", 1),
+    Row("A blast hit a hotel in Ouagadougou.", None, "hotel in Ouagadougou", "BF", "Centre", "Ouagadougou", 1, "hotel"),
+    Row("Militants attacked a military base in Djibo.", None, "military base in Djibo", "BF", "Sahel", "Djibo", 1,
+        "military base"),
+    Row("Rebels killed 12 civilians in Beni.", "CD", "Beni", "CD", "Nord-Kivu", "Beni", 1),
+    Row("Militia attacks continued around Butembo.", None, "Butembo", "CD", "Nord-Kivu", "Butembo", 2),
+    Row("Insurgents seized Mocimboa da Praia.", None, "Mocimboa da Praia", "MZ", "Cabo Delgado", "Mocimboa da Praia", 1),
+    Row("A roadside bomb hit a convoy in Kismayo.", None, "Kismayo", "SO", "Jubbada Hoose", "Kismayo", 1),
+    Row("Mortars landed in Baidoa.", None, "Baidoa", "SO", "Bay", "Baidoa", 1),
+    Row("Attackers struck a bus in Mandera.", None, "Mandera", "KE", "Mandera", "Mandera", 1),
+    Row("A bomb exploded at a mosque in Quetta.", None, "mosque in Quetta", "PK", "Balochistan", "Quetta", 1, "mosque"),
+    Row("A car bomb exploded in Mora's central market.", "CM", "Mora's central market", "CM", "Far North", "Mora", 1,
+        "central market"),
+    Row("Clashes in the Bilal, Nour and Salam quarters of Mora killed 11 soldiers.", "CM",
+        "Bilal, Nour and Salam quarters of Mora", "CM", "Far North", "Mora", 1, "Bilal; Nour; Salam"),
+    Row("Rocket fire hit Kabul airport.", None, "Kabul airport", "AF", "Kabul", "Kabul", 1, "airport"),
+    Row("Five killed in Pakistan's Khyber district.", None, "Pakistan's Khyber district", "PK", "Khyber Pakhtunkhwa", None, 3),
+    Row("Clashes in Pakistan's Orakzai, Khyber areas reportedly kill 38", None, "Pakistan's Orakzai", "PK",
+        "Khyber Pakhtunkhwa", None, 3),
+    Row("Three suspected militants killed in Khuzdar", None, "Khuzdar", "PK", "Balochistan", "Khuzdar", 1),
+    Row("Gunmen killed 4 police in Mora on Monday and 2 soldiers in Kolofata on Tuesday.", "CM", "Mora", "CM", "Far North",
+        "Mora", 1),
+    Row("Gunmen killed 4 police in Mora on Monday and 2 soldiers in Kolofata on Tuesday.", "CM", "Kolofata", "CM", None,
+        None, None, "Kolofata"),
+]
+
+BULLETIN = [
+    Row("12/05 - IED strike on a military convoy near Fotokol.", "CM", "Fotokol", "CM", None, None, None, "Fotokol"),
+    Row("Unidentified gunmen ambushed a patrol on the Mora-Kousseri road.", "CM", "Mora-Kousseri road", "CM", "Far North",
+        "Mora", 2, "Mora-Kousseri road"),
+    Row("Kidnapping of 4 traders in Mayo-Sava division.", "CM", "Mayo-Sava division", "CM", "Far North", None, 3),
+    Row("Attack on a checkpoint 15km north of Maiduguri", None, "15km north of Maiduguri", "NG", "Borno", "Maiduguri", 2),
+    Row("IED on the Maiduguri-Damboa road; 3 KIA.", None, "Maiduguri-Damboa road", "NG", "Borno", "Maiduguri", 2,
+        "Maiduguri-Damboa road"),
+    Row("Armed men attacked an army post in Gao region.", None, "army post in Gao region", "ML", "Gao", None, 4, "army post"),
+    Row("Clash in Menaka; 2 FAMa KIA.", None, "Menaka", "ML", "Menaka", "Menaka", 1),
+    Row("Ambush near Tessit.", "ML", "Tessit", "ML", "Gao", "Tessit", 2),
+    Row("Airstrike on Saraqib (Idlib).", None, "Saraqib (Idlib)", "SY", "Idlib", "Saraqib", 1),
+    Row("IED in Mosul's al-Zanjili neighbourhood.", None, "Mosul's al-Zanjili neighbourhood", "IQ", "Ninawa", "Mosul", 1,
+        "al-Zanjili neighbourhood"),
+    Row("2 ANA KIA in Sangin district.", None, "Sangin district", "AF", "Helmand", None, 3),
+    Row("KUNAR: IED strike in Asadabad.", None, "Asadabad", "AF", "Kunar", "Asadabad", 1),
+    Row("KUNAR: IED strike in Asadabad.", None, "KUNAR", "AF", "Kunar", None, 4),
+    Row("Attack on police post, Wana, South Waziristan.", None, "Wana, South Waziristan", "PK", "Khyber Pakhtunkhwa", "Wana", 1),
+    Row("Bomb blast at a mosque in Quetta.", None, "mosque in Quetta", "PK", "Balochistan", "Quetta", 1, "mosque"),
+    Row("Houthi drone hit Abqaiq.", None, "Abqaiq", "SA", "Ash Sharqiyah", "Abqaiq", 1),
+    Row("Fighting in the Hodeidah governorate.", None, "Hodeidah governorate", "YE", "Al Hudaydah", None, 4),
+    Row("Raid in Sheikh Zuweid area.", None, "Sheikh Zuweid area", "EG", "Shamal Sina'", "Ash Shaykh Zuwayd", 1),
+    Row("Attack in Dera Ismail Khan.", None, "Dera Ismail Khan", "PK", "Khyber Pakhtunkhwa", "Dera Ismail Khan", 1),
+    Row("Firing in Kurram agency.", None, "Kurram agency", "PK", "Khyber Pakhtunkhwa", None, 3),
+    Row("VBIED at Ramadi checkpoint.", None, "Ramadi checkpoint", "IQ", "Al Anbar", "Ramadi", 1, "checkpoint"),
+    Row("Kidnapping in Zamfara State.", None, "Zamfara State", "NG", "Zamfara", None, 4),
+    Row("Bandits attacked Tsafe LGA.", "NG", "Tsafe LGA", "NG", "Zamfara", None, 3),
+    Row("Clashes in Bria, Haute-Kotto.", "CF", "Bria, Haute-Kotto", "CF", "Haute-Kotto", "Bria", 1),
+    Row("Ambush between Djibo and Arbinda.", "BF", "Djibo", "BF", "Sahel", "Djibo", 2),
+    Row("Ambush between Djibo and Arbinda.", "BF", "Arbinda", "BF", "Sahel", "Aribinda", 1),
+    Row("Attack in Kidal.", None, "Kidal", "ML", "Kidal", "Kidal", 1),
+    Row("Raid in Tillaberi.", "NE", "Tillaberi", "NE", "Tillaberi", "Tillaberi", 1),
+    Row("Strike near Ansongo.", "ML", "Ansongo", "ML", "Gao", "Ansongo", 2),
+    Row("Gunmen attacked the village of Nangrahar.", "AF", "Nangrahar", "AF", "Nangarhar", None, 4),
+]
+
+CLAIMS = [
+    Row("the soldiers of the caliphate targeted a gathering of army soldiers near the town of Ajdabiya", None, "Ajdabiya",
+        "LY", "Al Wahat", "Ajdabiya", 2),
+    Row("the fighters attacked an army post in the city of Sirte", None, "Sirte", "LY", "Surt", "Sirte", 1),
+    Row("an attack in Wilayat Ninawa", None, "Wilayat Ninawa", "IQ", "Ninawa", None, 4),
+    Row("in Wilayat al-Khayr, the soldiers targeted a barracks", None, "Wilayat al-Khayr", "SY", "Dayr az Zawr", None, 4),
+    Row("the fighters of Wilayat Sina attacked a checkpoint in al-Arish", None, "Wilayat Sina", "EG", "Shamal Sina'", None, 4),
+    Row("the fighters of Wilayat Sina attacked a checkpoint in al-Arish", None, "checkpoint in al-Arish", "EG",
+        "Shamal Sina'", "Arish", 1, "checkpoint"),
+    Row("operations in Wilayat Gharb Ifriqiya", None, "Wilayat Gharb Ifriqiya", "NG", "Borno", None, 4),
+    Row("Wilayat Khurasan", None, "Wilayat Khurasan", "AF", None, None, 6),
+    Row("the fighters detonated a bomb in the Hawija area", None, "Hawija area", "IQ", "Kirkuk", "Al Hawijah", 1),
+    Row("the fighters sniped a soldier near Tal Afar", None, "Tal Afar", "IQ", "Ninawa", "Tall 'Afar", 2),
+    Row("an IED targeted a vehicle in Fallujah", None, "Fallujah", "IQ", "Al Anbar", "Al Fallujah", 1),
+    Row("clashes in Ramadi", None, "Ramadi", "IQ", "Al Anbar", "Ramadi", 1),
+    Row("an attack on a barracks in Baiji", None, "barracks in Baiji", "IQ", "Salah ad Din", "Bayji", 1, "barracks"),
+    Row("the brothers attacked a patrol in Marawi city", None, "Marawi city", "PH", "Autonomous Region in Muslim Mindanao",
+        "Marawi City", 1),
+    Row("the soldiers attacked a checkpoint in Sabratha", None, "checkpoint in Sabratha", "LY", "Az Zawiyah", "Sabratah", 1,
+        "checkpoint"),
+    Row("an attack in Derna", None, "Derna", "LY", "Darnah", "Darnah", 1),
+    Row("a raid in Wilayat Hawran", None, "Wilayat Hawran", "SY", "Dar'a", None, 4),
+    Row("a raid in Wilayat Halab", None, "Wilayat Halab", "SY", "Halab", None, 4),
+    Row("a raid in Wilayat al-Raqqa", None, "Wilayat al-Raqqa", "SY", "Ar Raqqah", None, 4),
+    Row("a raid in Wilayat Salahuddin", None, "Wilayat Salahuddin", "IQ", "Salah ad Din", None, 4),
+    Row("a raid in Wilayat Kirkuk", None, "Wilayat Kirkuk", "IQ", "Kirkuk", None, 4),
+    Row("a raid in Wilayat Dijlah", None, "Wilayat Dijlah", "IQ", None, None, 4),
+    Row("a raid in Wilayat al-Furat", None, "Wilayat al-Furat", "SY", None, None, 4),
+    Row("a raid in Wilayat al-Janub", None, "Wilayat al-Janub", "IQ", None, None, 4),
+    Row("a raid in Wilayat Sham", None, "Wilayat Sham", "SY", None, None, 6),
+    Row("a raid in Wilayat Shabwah", None, "Wilayat Shabwah", "YE", "Shabwah", None, 4),
+    Row("a raid in Wilayat Tarabulus", None, "Wilayat Tarabulus", "LY", None, None, 4),
+    Row("a raid in Wilayat Fezzan", None, "Wilayat Fezzan", "LY", None, None, 4),
+    Row("a raid in Wilayat Wasat Ifriqiya", None, "Wilayat Wasat Ifriqiya", "CD", "Nord-Kivu", None, 4),
+    Row("a raid in Wilayat Pakistan", None, "Wilayat Pakistan", "PK", None, None, 6),
+    Row("a raid in Wilayat al-Hind", None, "Wilayat al-Hind", "IN", None, None, 6),
+    Row("a raid in Wilayat al-Sumal", None, "Wilayat al-Sumal", "SO", "Bari", None, 4),
+    Row("a raid in Wilayat Sharq Asia", None, "Wilayat Sharq Asia", "PH", None, None, 6),
+    Row("a raid in Wilayah Barqa", None, "Wilayah Barqa", "LY", None, None, 4),
+    Row("fighting across Cyrenaica", None, "Cyrenaica", "LY", None, None, 4),
+    Row("fighting in Tripolitania", None, "Tripolitania", "LY", None, None, 4),
+    Row("an attack in the Kurdistan Region", None, "Kurdistan Region", "IQ", None, None, 4),
+    Row("drone strikes in FATA", None, "FATA", "PK", "Khyber Pakhtunkhwa", None, 4),
+]
+
+MUC = [
+    Row("IN THE TOWN OF SAN MIGUEL, USULUTAN DEPARTMENT", None, "SAN MIGUEL, USULUTAN DEPARTMENT", "SV", "Usulutan", None, 4,
+        "SAN MIGUEL"),
+    Row("SAN SALVADOR", None, "SAN SALVADOR", "SV", "San Salvador", "San Salvador", 1),
+    Row("GUERRILLAS ATTACKED A POST IN SAN SALVADOR", None, "POST IN SAN SALVADOR", "SV", "San Salvador", "San Salvador", 1,
+        "POST"),
+    Row("IN THE DEPARTMENT OF CHALATENANGO", None, "CHALATENANGO", "SV", "Chalatenango", None, 4),
+    Row("FIGHTING IN CHALATENANGO DEPARTMENT", None, "CHALATENANGO DEPARTMENT", "SV", "Chalatenango", None, 4),
+    Row("THE GUATEMALA ARMY DENIED THE REPORT", None, "GUATEMALA", "GT", None, None, 6),
+    Row("IN THE CITY OF FLORES, IN THE NORTHERN EL PETEN DEPARTMENT", None, "FLORES", "GT", "Peten", "Flores", 1),
+    Row("A BOMB EXPLODED IN MEDELLIN", None, "MEDELLIN", "CO", "Antioquia", "Medellin", 1),
+    Row("IN BOGOTA", None, "BOGOTA", "CO", "Distrito Capital de Bogota", "Bogota", 1),
+    Row("IN AYACUCHO DEPARTMENT", None, "AYACUCHO DEPARTMENT", "PE", "Ayacucho", None, 4),
+    Row("IN THE SOYAPANGO AREA", None, "SOYAPANGO AREA", "SV", "San Salvador", "Soyapango", 1),
+    Row("NEAR THE TOWN OF ZACATECOLUCA", None, "ZACATECOLUCA", "SV", "La Paz", "Zacatecoluca", 2),
+    Row("IN TEGUCIGALPA, HONDURAS", None, "TEGUCIGALPA, HONDURAS", "HN", "Francisco Morazan", "Tegucigalpa", 1),
+    Row("IN SANTA ANA DEPARTMENT", None, "SANTA ANA DEPARTMENT", "SV", "Santa Ana", None, 4),
+    Row("IN MORAZAN DEPARTMENT", None, "MORAZAN DEPARTMENT", "SV", "Morazan", None, 4),
+    Row("10 KM FROM SAN SALVADOR", None, "10 KM FROM SAN SALVADOR", "SV", "San Salvador", "San Salvador", 2),
+    Row("IN THE MUNICIPALITY OF APOPA", None, "APOPA", "SV", "San Salvador", "Apopa", 1),
+    Row("IN CUSCATANCINGO", None, "CUSCATANCINGO", "SV", "San Salvador", "Cuscatancingo", 1),
+    Row("IN USULUTAN", None, "USULUTAN", "SV", "Usulutan", "Usulutan", 1),
+    Row("20 KM NORTH OF SAN MIGUEL", "SV", "20 KM NORTH OF SAN MIGUEL", "SV", "San Miguel", "San Miguel", 2),
+    Row("IN THE JURISDICTION OF SUCHITOTO", None, "SUCHITOTO", "SV", "Cuscatlan", "Suchitoto", 1),
+    Row("the guatemala army denied today that guerrillas attacked the farm", None, "guatemala", "GT", None, None, 6),
+    Row("guerrillas killed a peasant in the city of flores, in the northern el peten department", None, "flores", "GT",
+        "Peten", "Flores", 1),
+    Row("a car bomb exploded in bogota", None, "bogota", "CO", "Distrito Capital de Bogota", "Bogota", 1),
+    Row("terrorists attacked a bus near zacatecoluca, la paz department", None, "zacatecoluca, la paz department", "SV",
+        "La Paz", "Zacatecoluca", 2),
+    Row("in the town of la union", "SV", "la union", "SV", "La Union", "La Union", 1),
+    Row("HERAT", None, "HERAT", "AF", "Herat", "Herat", 1),
+    Row("KABUL", None, "KABUL", "AF", "Kabul", "Kabul", 1),
+    Row("BAGHDAD", None, "BAGHDAD", "IQ", "Baghdad", "Baghdad", 1),
+    Row("MAIDUGURI", None, "MAIDUGURI", "NG", "Borno", "Maiduguri", 1),
+    Row("MOGADISHU", None, "MOGADISHU", "SO", "Banaadir", "Mogadishu", 1),
+]
+
+ROWS = WIRE + BULLETIN + CLAIMS + MUC
+
+
+def _found(row: Row) -> list:
+    return find_places(row.phrase, PlaceContext(country=row.context))
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[f"{r.phrase[:40]}|{r.text}" for r in ROWS])
+def test_place_phrase_resolves(row: Row) -> None:
+    found = _found(row)
+    match = [m for m in found if m.text == row.text]
+    assert match, f"no mention {row.text!r} in {[m.text for m in found]}"
+    m = match[0]
+    assert row.phrase[m.start:m.end] == m.text
+    got = (m.country, m.admin1, m.location, m.geo_precision, m.sublocation)
+    assert got == (row.country, row.admin1, row.location, row.precision, row.sublocation)
+
+
+@pytest.mark.parametrize("row", [r for r in ROWS if r.location is not None], ids=lambda r: r.text)
+def test_resolved_places_carry_coordinates_and_geonames_id(row: Row) -> None:
+    m = next(m for m in _found(row) if m.text == row.text)
+    assert m.latitude is not None and m.longitude is not None and m.geonames_id is not None
+    assert m.kind == "place" and 0.0 < m.score <= 1.0
+
+
+NEGATIVES = [
+    "the police said", "a bomb exploded", "said he was", "12 people were killed", "1990", "on 3 March",
+    "the army said in a statement", "Man arrested after attack", "The Union Minister said", "Army sources said",
+    "Police said the bomb was planted", "He said", "They were killed", "2 GEND KIA, 3 WIA", "Security forces responded",
+    "in the morning", "at least 12", "the government of", "in a statement", "Ahmed Khan said", "Boko Haram fighters",
+    "the Taliban said", "US troops", "IN THE", "MR PRESIDENT", "THE POLICE SAID", "A BOMB EXPLODED", "THE SALVADORAN ARMY",
+    "the soldiers of the caliphate", "in the town", "near the border", "Pakistani troops fired", "Indian forces said",
+    "on Eid", "the far north of the country", "a fire department truck",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_no_place_in_common_words(text: str) -> None:
+    assert find_places(text) == []
+
+
+HEADINGS = [
+    ("FAR NORTH REGION", None, "CM", "Far North", 4),
+    ("Nineveh Province", None, "IQ", "Ninawa", 4),
+    ("Wilayat Barqah", None, "LY", None, 4),
+    ("KUNAR", None, "AF", "Kunar", 4),
+    ("Borno State:", None, "NG", "Borno", 4),
+    ("Deir ez-Zor", None, "SY", "Dayr az Zawr", 4),
+    ("HELMAND PROVINCE", None, "AF", "Helmand", 4),
+    ("Wilayat Sina", None, "EG", "Shamal Sina'", 4),
+    ("Diyala", None, "IQ", "Diyala", 4),
+    ("FAR NORTH", "CM", "CM", "Far North", 4),
+    ("NANGRAHAR PROVINCE", "AF", "AF", "Nangarhar", 4),
+]
+
+
+@pytest.mark.parametrize("text, context, country, admin1, precision", HEADINGS)
+def test_heading_names_a_region(text: str, context: str | None, country: str, admin1: str | None, precision: int) -> None:
+    m = resolve_heading(text, PlaceContext(country=context))
+    assert m is not None and m.kind == "heading"
+    assert (m.country, m.admin1, m.geo_precision) == (country, admin1, precision)
+    assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize("text", ["12 May 2017", "SUMMARY", "Attacks this week", ""])
+def test_heading_without_a_place(text: str) -> None:
+    assert resolve_heading(text) is None
+
+
+def test_context_country_chooses_among_namesakes() -> None:
+    lb = find_places("Militias clashed in Tripoli.", PlaceContext(country="LB"))[0]
+    ly = find_places("Militias clashed in Tripoli.")[0]
+    assert (lb.country, ly.country) == ("LB", "LY")
+
+
+def test_place_in_force_helps_the_next_sentence() -> None:
+    anchor = find_places("Gunmen attacked Mora.", PlaceContext(country="CM"))[0]
+    m = find_places("They then moved towards Kousseri.", PlaceContext(place=anchor))
+    assert m and m[0].country == "CM"
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("KABUL, March 3 - A bomb exploded in Kandahar. Officials in Helmand province said the Taliban were to blame.", "AF"),
+        ("SAN SALVADOR, 12 JAN 90 -- GUERRILLAS ATTACKED A POST IN USULUTAN DEPARTMENT. THE ARMY REPORTED.", "SV"),
+        ("Insurgents attacked Maiduguri and Gwoza in Borno State on Sunday.", "NG"),
+        ("The police said nothing.", None),
+    ],
+)
+def test_document_country_votes(text: str, country: str | None) -> None:
+    assert document_country(text) == country
+
+
+def test_offsets_point_into_the_text_as_given() -> None:
+    text = "Line one.\n\nA car bomb exploded in Mosul\u2019s market, 20 kilometres (12 miles) north of Kirkuk."
+    for m in find_places(text):
+        assert text[m.start:m.end] == m.text
+    assert any(m.text.startswith("20 kilometres") and m.geo_precision == 2 for m in find_places(text))
