@@ -165,7 +165,7 @@ def best_place(places: list[PlaceMention]) -> PlaceMention | None:
 def finish(draft: Draft, doc_id: str, n: int, version: str, text: str, voice_group: str | None,
            voice_span: tuple[int, int, str] | None) -> Event:
     """Decide every field of a drafted event and keep the words behind each."""
-    from incidex.pipeline.actors import decide_perpetrator, decide_target
+    from incidex.pipeline.actors import decide_perpetrator, decide_target, national_name
     from incidex.pipeline.types import decide_type
 
     ev = Event(event_id=f"{doc_id}:{n}", doc_id=doc_id, extractor_version=version)
@@ -268,6 +268,11 @@ def finish(draft: Draft, doc_id: str, n: int, version: str, text: str, voice_gro
             ev.attack_type = ev.weapon_type = ev.event_type = ev.sub_event_type = None
             ev.suicide = False
 
+    # "Military" alone is any country's army: name it by the event's country (conventions.md §2).
+    if ev.perpetrator:
+        ev.perpetrator = national_name(ev.perpetrator, ev.country)
+    if ev.target:
+        ev.target = national_name(ev.target, ev.country)
     ev.evidence = sorted(evidence, key=lambda e: (e.start, e.field))
     ev.context = " ".join(s.text for s in draft.sentences)
     ev.confidence = confidence(draft, ev)

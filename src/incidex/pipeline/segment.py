@@ -68,6 +68,8 @@ _DATELINE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+_LOWER = re.compile(r"[a-z]")
+_UPPER = re.compile(r"[A-Z]")
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u2013]\s+|\d{1,3}[.)]\s+|\(?[a-z]\)\s+)")
 _LINE_DATE = re.compile(
     r"^\s*(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{1,2}\s+%(m)s|%(m)s\s+\d{1,2}(?:st|nd|rd|th)?|on\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b)"
@@ -88,7 +90,8 @@ def segment(text: str) -> Segmented:
     dateline = find_dateline(text)
     body_start = dateline.span.end if dateline else 0
     sections: list[Section] = [Section(heading=None)]
-    caseless = not any(c.islower() for c in text[:2000]) or not any(c.isupper() for c in text[:2000])
+    head = text[:2000]
+    caseless = not _LOWER.search(head) or not _UPPER.search(head)
     lines = _lines(text, body_start)
     paragraph: list[Piece] = []
 
