@@ -18,6 +18,10 @@ from incidex.ingest import expand_paths, read_documents
 from incidex.schema import EVENT_FIELDS, Event, flatten
 
 
+#: Tables written to a file or a pipe are laid out this wide, so logs and READMEs stay readable.
+TABLE_WIDTH = 150
+
+
 def estimate_documents(paths: list[str]) -> int | None:
     total = 0
     for path in paths:
@@ -65,7 +69,7 @@ class EventWriter:
         if self.fmt == "table":
             from incidex.cli.tables import events_table
 
-            Console(file=self.stream, width=160).print(events_table(self.rows))
+            Console(file=self.stream, width=TABLE_WIDTH).print(events_table(self.rows))
 
 
 def run_extract(paths: list[str], published: date | None, fmt: str, output: Path | None, show: bool, quiet: bool,
@@ -111,7 +115,8 @@ def run_extract(paths: list[str], published: date | None, fmt: str, output: Path
     if show:
         from incidex.cli.tables import events_table
 
-        Console().print(events_table(shown))
+        out = Console(width=None if sys.stdout.isatty() else TABLE_WIDTH)
+        out.print(events_table(shown))
         if output:
-            Console().print(f"{len(shown)} events written to {output} ({fmt})", highlight=False)
+            out.print(f"{len(shown)} events written to {output} ({fmt})", highlight=False)
     return code

@@ -936,3 +936,23 @@ def national_name(name: str, country: str | None) -> str:
 
 
 _NATIONAL = frozenset({"Military", "Police", "Gendarmerie", "Government"})
+
+
+_PROVINCE_WORDS = re.compile(r"^\W*(?:wilayat|wilayah|wilaya|province of)\s+|\s+province\W*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _branches() -> tuple[str, dict[str, str]]:
+    data = load_data("claim_branches.yaml")
+    return data["parent"], {phrase_key(k): v for k, v in data["branches"].items()}
+
+
+@lru_cache(maxsize=256)
+def claim_branch(heading: str, group: str) -> str:
+    """The GTD group a claim under this province heading belongs to ("Wilayat Gharb Ifriqiya" ->
+    ISWAP); ``group`` unchanged when the heading names no split-out branch or the voice is another group's."""
+    parent, branches = _branches()
+    if group != parent:
+        return group
+    key = phrase_key(_PROVINCE_WORDS.sub("", heading.strip(" :#\t")).split("–")[0].split(" - ")[0])
+    return branches.get(key, group)

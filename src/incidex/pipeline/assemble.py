@@ -10,7 +10,7 @@ revised toll, the weapon, the claim). Every field keeps the words it came from.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -44,6 +44,7 @@ class Draft:
     """An event being built: the sentences it came from and what they said."""
 
     block_id: int
+    group: str | None = None  # the claiming group's branch under the heading in force
     sentences: list[Piece] = field(default_factory=list)
     date: DateMention | None = None
     date_inherited: bool = False
@@ -89,6 +90,7 @@ class Context:
     date: DateMention | None = None
     place: PlaceMention | None = None
     heading_place: PlaceMention | None = None
+    group: str | None = None
     fallback_country: PlaceMention | None = None
 
 
@@ -152,6 +154,15 @@ def split_incidents(m: Mentions) -> list[Mentions]:
             part.types = list(m.types)
         part.places.extend(p for p in m.places if p.kind == "sublocation" and p not in part.places)
     return kept
+
+
+def extend_date(first: DateMention, last: DateMention) -> DateMention:
+    """A date range from the first day of ``first`` to the last of ``last``, UCDP precision by span."""
+    start = first.value
+    end = last.value_end or last.value
+    days = (end - start).days + 1 if start and end else 1
+    precision = 1 if days <= 1 else 2 if days <= 6 else 3 if days <= 13 else 4 if days <= 62 else 5
+    return replace(first, value_end=end, precision=max(precision, first.precision or 1), end=max(first.end, first.end))
 
 
 def best_place(places: list[PlaceMention]) -> PlaceMention | None:

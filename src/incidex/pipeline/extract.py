@@ -8,17 +8,16 @@ stages' own cached loaders, so a worker process pays for it once.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
 
 from incidex import __version__
 from incidex.pipeline import assemble
-from incidex.pipeline.actors import detect_claim_voice, find_actors, find_claims
+from incidex.pipeline.actors import claim_branch, detect_claim_voice, find_actors, find_claims
 from incidex.pipeline.counts import find_counts
 from incidex.pipeline.dates import find_dates, infer_day_first, parse_dateline
-from incidex.pipeline.mentions import Mentions, PlaceMention, shifted
+from incidex.pipeline.mentions import DateMention, Mentions, PlaceMention, shifted
 from incidex.pipeline.places import PlaceContext, document_country, find_places, resolve_heading
 from incidex.pipeline.segment import Piece, segment
 from incidex.pipeline.types import find_type_cues
@@ -82,7 +81,9 @@ def extract_document(doc: Document) -> list[Event]:
             found = find_places(dl.place.text, PlaceContext(country=country))
             if found:
                 p = shifted(found[0], dl.place.start)
-                ctx.fallback_country = replace(p, kind="dateline")
+                # Where the report was filed gives the country at most, never the incident's place.
+                ctx.fallback_country = PlaceMention(p.start, p.end, p.text, country=p.country, geo_precision=6,
+                                                    kind="dateline") if p.country else None
                 country = country or p.country
 
     voice = detect_claim_voice(text)
@@ -96,6 +97,8 @@ def extract_document(doc: Document) -> list[Event]:
         ctx.heading_place = None
         if section.heading is not None:
             h = section.heading
+            if voice_group:
+                ctx.group = claim_branch(h.text, voice_group)
             hp = resolve_heading(h.text, PlaceContext(country=country))
             ctx.heading_place = shifted(hp, h.start) if hp is not None else None
             hd = [shifted(m, h.start) for m in find_dates(h.text, reference, None, day_first)]
@@ -123,7 +126,8 @@ def extract_document(doc: Document) -> list[Event]:
                 place = assemble.best_place(found.places)
                 if place is not None:
                     ctx.place = place
-    return [assemble.finish(d, doc.id, i, version, text, voice_group, voice_span) for i, d in enumerate(drafts, start=1)]
+    return [assemble.finish(d, doc.id, i, version, text, (d.group or voice_group) if voice_group else None, voice_span)
+            for i, d in enumerate(drafts, start=1)]
 
 
 def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: assemble.Context,
@@ -135,7 +139,20 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
     trigger = assemble.is_trigger(m)
     cue = assemble.cues()
     same_place_ref = bool(cue["same_place"].search(sentence.text))
-    if cue["background"].search(sentence.text) and not m.dates:
+    if cue["background"].search(sentence.text):
+        return current
+    revision_only = bool(m.counts) and all(c.revision for c in m.counts if c.role in assemble.VICTIM_ROLES)
+    if revision_only and explicit_date is not None:
+        # "The toll from Thursday's bombing rose to 27 on Friday": the day of the new figure is
+        # not the day of the incident; only a possessive date ("Thursday's") names the incident.
+        explicit_date = next((d for d in m.dates if sentence_text_after(d, sentence).startswith(("'s", "’s"))), None)
+    if current is not None and explicit_date is not None and cue["continuation"].search(sentence.text) \
+            and current.date is not None and current.date.value is not None and explicit_date.value is not None \
+            and explicit_date.value > current.date.value:
+        current.date = assemble.extend_date(current.date, explicit_date)
+        current.sentences.append(sentence) if sentence not in current.sentences else None
+        current.add_counts(m.counts)
+        current.actors.extend(m.actors)
         return current
     if not trigger:
         if current is not None and (m.claims or m.counts or (m.actors and current.block_id == block_id)):
@@ -176,7 +193,7 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
             new = True
     if new:
         prev = drafts[-1] if drafts else None
-        current = assemble.Draft(block_id=block_id)
+        current = assemble.Draft(block_id=block_id, group=ctx.group)
         drafts.append(current)
         if same_place_ref and place is None and prev is not None and prev.place is not None:
             current.place, current.place_inherited = prev.place, True
@@ -199,6 +216,12 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
     current.actors.extend(m.actors)
     current.claims.extend(m.claims)
     return current
+
+
+def sentence_text_after(mention: DateMention, sentence: Piece) -> str:
+    """The few characters after a mention inside its sentence."""
+    at = mention.end - sentence.start
+    return sentence.text[at:at + 2]
 
 
 def _within(inner: PlaceMention, outer: PlaceMention) -> bool:

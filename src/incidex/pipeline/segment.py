@@ -106,7 +106,7 @@ def segment(text: str) -> Segmented:
             flush()
             continue
         prev_blank = i == 0 or lines[i - 1] is None
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        nxt = next((ln for ln in lines[i + 1:i + 3] if ln is not None), None)
         if _is_heading(line, prev_blank, nxt, paragraph):
             flush()
             sections.append(Section(heading=line))
