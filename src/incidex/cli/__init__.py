@@ -103,8 +103,10 @@ def evaluate(
 
 def _register_subcommands() -> None:
     """Commands that live in their own modules, one module per command group."""
-    from incidex.cli import data
+    from incidex.cli import data, export, ingest, show, stats
 
+    for module in (ingest, export, stats, show):
+        module.register(app)
     app.add_typer(data.app, name="data", help="Build and query the offline gazetteer index.")
 
 
