@@ -24,6 +24,9 @@ gazetteer: setup
 demo: gazetteer
 	@mkdir -p $(OUT)
 	$(BIN)/incidex extract samples/reports.jsonl --format jsonl --output $(OUT)/events.jsonl --show --quiet
+	$(BIN)/incidex ingest samples/reports.jsonl --db incidex.db
+	$(BIN)/incidex stats --db incidex.db
+	$(BIN)/incidex export --db incidex.db --format csv --columns gtd --output $(OUT)/events-gtd.csv
 
 test: gazetteer
 	bash scripts/postgres.sh install

@@ -51,36 +51,23 @@ class Draft:
     place: PlaceMention | None = None
     place_inherited: bool = False
     sublocations: list[PlaceMention] = field(default_factory=list)
-    counts: dict[str, Count] = field(default_factory=dict)
-    count_who: dict[str, str | None] = field(default_factory=dict)
-    count_spans: dict[str, list[CountMention]] = field(default_factory=dict)
+    count_log: list[tuple[CountMention, bool]] = field(default_factory=list)  # (mention, claimed by the group)
     types: list[TypeCue] = field(default_factory=list)
     actors: list[ActorMention] = field(default_factory=list)
     claims: list[ClaimMention] = field(default_factory=list)
     explicit_type: bool = False
 
     def add_counts(self, counts: list[CountMention]) -> None:
-        for m in counts:
-            current = self.counts.get(m.role, Count())
-            self.counts[m.role] = counting.merge(current, self.count_who.get(m.role), m)
-            if m.who and m.role not in self.count_who:
-                self.count_who[m.role] = m.who
-            self.count_spans.setdefault(m.role, []).append(m)
+        self.count_log.extend((m, False) for m in counts)
 
     def add_claimed_counts(self, counts: list[CountMention]) -> None:
         """A figure reported as the group's claim: evidence, and the top of the range, never ``best``
-        when an independent figure exists."""
-        for m in counts:
-            current = self.counts.get(m.role)
-            if current is None or not current.is_known:
-                self.add_counts([m])
-                continue
-            figures = [v for v in (current.high, current.best, m.best, m.high) if v is not None]
-            high = max(figures) if figures and current.high is not None else current.high
-            if m.best is not None and (current.high is None and current.qualifier == "exact"):
-                high = max(current.best or 0, m.best)
-            self.counts[m.role] = Count(current.low, current.best, high, current.qualifier)
-            self.count_spans.setdefault(m.role, []).append(m)
+        when an independent figure exists (conventions.md §3)."""
+        self.count_log.extend((m, True) for m in counts)
+
+    @property
+    def victim_nouns(self) -> list[CountMention]:
+        return [m for m, _ in self.count_log if m.who]
 
 
 @dataclass
@@ -217,12 +204,6 @@ def finish(draft: Draft, doc_id: str, n: int, version: str, text: str, voice_gro
                 cite("sublocation", s.start, s.end)
         ev.sublocation = "; ".join(seen)
 
-    for role in COUNT_FIELDS:
-        if role in draft.counts:
-            setattr(ev, role, draft.counts[role])
-            for m in draft.count_spans.get(role, []):
-                cite(role, m.start, m.end)
-
     perp = decide_perpetrator(draft.actors)
     if voice_group:
         ev.perpetrator = voice_group
@@ -242,10 +223,16 @@ def finish(draft: Draft, doc_id: str, n: int, version: str, text: str, voice_gro
         if ev.perpetrator is None and perp is not None and perp.name:
             ev.perpetrator = perp.name
             cite("perpetrator", perp.start, perp.end)
-    nouns = [m.who for ms in draft.count_spans.values() for m in ms if m.who]
+    counts, spans = side_counts(draft.count_log, perp)
+    for role in COUNT_FIELDS:
+        if role in counts:
+            setattr(ev, role, counts[role])
+            for m in spans[role]:
+                cite(role, m.start, m.end)
+    nouns = [m.who for m in draft.victim_nouns]
     target, target_type, target_mention = decide_target([a for a in draft.actors if a is not perp], nouns)
     # A target named only by the counted victims ("killing five villagers") cites that count.
-    victim_counts = [m for ms in draft.count_spans.values() for m in ms if m.who]
+    victim_counts = [m for m in spans.get("killed", []) + spans.get("wounded", []) + spans.get("abducted", []) if m.who]
     target_span = target_mention or (victim_counts[0] if victim_counts else None)
     if target_span is not None:
         if target and target != ev.perpetrator:
@@ -290,6 +277,53 @@ def finish(draft: Draft, doc_id: str, n: int, version: str, text: str, voice_gro
     return ev
 
 
+def side_of(who: str | None) -> str | None:
+    """Which side a counted noun is on: ``armed`` (the group's fighters), ``state`` or None."""
+    if not who:
+        return None
+    words = set(re.findall(r"[a-z']+", who.lower()))
+    sides = cues_sides()
+    if words & sides["armed"]:
+        return "armed"
+    if words & sides["state"]:
+        return "state"
+    return None
+
+
+@lru_cache(maxsize=1)
+def cues_sides() -> dict[str, frozenset[str]]:
+    data = yaml.safe_load(resources.files("incidex").joinpath("lang/en/sides.yaml").read_text(encoding="utf-8"))
+    return {side: frozenset(w.lower() for w in words) for side, words in data.items()}
+
+
+def side_counts(log: list[tuple[CountMention, bool]], perp: ActorMention | None) -> tuple[dict[str, Count], dict[str, list[CountMention]]]:
+    """Merge the mentions of each role in document order, after putting each on its side.
+
+    The dead of the perpetrator's own side are ``perpetrators_killed`` (conventions.md §2): the
+    militants in an attack by militants, the soldiers in a state operation. Their wounded have no
+    field and are left out. A figure the group claims only widens the range."""
+    perp_side = "state" if perp is not None and perp.actor_kind == "state" else "armed"
+    counts: dict[str, Count] = {}
+    who: dict[str, str | None] = {}
+    spans: dict[str, list[CountMention]] = {}
+    for m, claimed in log:
+        role = m.role
+        if role in ("killed", "wounded") and side_of(m.who) == perp_side:
+            if role == "wounded":
+                continue
+            role = "perpetrators_killed"
+        current = counts.get(role, Count())
+        if claimed and current.is_known:
+            figures = [v for v in (current.high, current.best, m.best, m.high) if v is not None]
+            high = max(figures) if figures else current.high
+            counts[role] = Count(current.low, current.best, high, current.qualifier)
+        else:
+            counts[role] = counting.merge(current, who.get(role), m)
+        who.setdefault(role, m.who)
+        spans.setdefault(role, []).append(m)
+    return counts, spans
+
+
 def confidence(draft: Draft, ev: Event) -> float:
     """How the fields were found: explicit words score more than inherited context."""
     score = 0.15
@@ -301,7 +335,7 @@ def confidence(draft: Draft, ev: Event) -> float:
         score += 0.05
     if draft.types:
         score += 0.15
-    if any(ev_count.is_known for ev_count in (ev.killed, ev.wounded, ev.casualties, ev.abducted)):
+    if any(c.is_known for c in (ev.killed, ev.wounded, ev.casualties, ev.abducted)):
         score += 0.15
     if ev.perpetrator or ev.target:
         score += 0.1

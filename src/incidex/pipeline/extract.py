@@ -31,16 +31,18 @@ LEAD_CHARS = 1200
 
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
-    """``{package version}+{hash of the data files}``: a vocabulary change forces re-extraction."""
+    """``{package version}+{hash}``: the hash covers the data files and the pipeline's code, so a
+    changed vocabulary or rule makes ``ingest --reextract`` redo the documents it affects."""
     digest = hashlib.sha1()
     root = resources.files("incidex")
-    for folder in ("data", "lang/en"):
+    for folder, suffixes in (("data", (".yaml", ".yml", ".json", ".tsv")), ("lang/en", (".yaml", ".yml")),
+                             ("pipeline", (".py",)), ("gazetteer", (".py",))):
         base = root.joinpath(folder)
         if not base.is_dir():
             continue
         for entry in sorted(base.iterdir(), key=lambda e: e.name):
-            if entry.is_file() and entry.name.endswith((".yaml", ".yml", ".json", ".tsv")):
-                digest.update(entry.name.encode())
+            if entry.is_file() and entry.name.endswith(suffixes):
+                digest.update(f"{folder}/{entry.name}".encode())
                 digest.update(entry.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:8]}"
 
