@@ -20,6 +20,7 @@ from incidex.pipeline.dates import find_dates, infer_day_first, parse_dateline
 from incidex.pipeline.mentions import DateMention, Mentions, PlaceMention, shifted
 from incidex.pipeline.places import PlaceContext, document_country, find_places, resolve_heading
 from incidex.pipeline.segment import Piece, segment
+from incidex.pipeline.tables import table_counts
 from incidex.pipeline.types import find_type_cues
 from incidex.schema import Document, Event
 
@@ -88,6 +89,7 @@ def extract_document(doc: Document) -> list[Event]:
                                                     kind="dateline") if p.country else None
                 country = country or p.country
 
+    table_rows = table_counts(text)
     voice = detect_claim_voice(text)
     voice_group = voice.group if voice else None
     voice_span = (voice.start, voice.end, voice.text) if voice else None
@@ -120,6 +122,8 @@ def extract_document(doc: Document) -> list[Event]:
                 )
                 in_force = ctx.date.value if ctx.date is not None else None
                 found = mentions_in(sentence, reference, in_force, day_first, pctx)
+                if sentence.start in table_rows:
+                    found.counts.extend(table_rows[sentence.start])
                 for part in assemble.split_incidents(found):
                     current = _absorb(part, sentence, block_id, block.is_item, ctx, current, drafts)
                 for d in found.dates:
