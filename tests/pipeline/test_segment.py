@@ -58,3 +58,10 @@ def test_sentences_split_on_ends_not_abbreviations(text, n):
     pieces = split_sentences(text, 0, len(text))
     assert len(pieces) == n
     assert all(text[p.start:p.end] == p.text for p in pieces)
+
+
+def test_the_dateline_line_continues_the_lead_not_a_heading():
+    text = "   LIMA, 3 JUN 89 (EFE) -- [TEXT] AT LEAST SEVEN PERUVIAN PRESIDENTIAL\nGUARDS WERE KILLED TODAY IN AN ATTACK\nIN DOWNTOWN LIMA.\n"
+    seg = segment(text)
+    assert all(s.heading is None for s in seg.sections)
+    assert len(seg.sentences()) == 1 and seg.sentences()[0].text.endswith("IN DOWNTOWN LIMA.")

@@ -101,21 +101,27 @@ def segment(text: str) -> Segmented:
             sections[-1].blocks.append(Block(start, end, split_sentences(text, start, end, caseless)))
             paragraph.clear()
 
+    # What the previous line was: a heading may follow a blank line, an item or another heading,
+    # never a line of prose (that is a wrapped line), nor the dateline's own line.
+    prev = "para" if dateline else "blank"
     for i, line in enumerate(lines):
         if line is None:
             flush()
+            prev = "blank"
             continue
-        prev_blank = i == 0 or lines[i - 1] is None
         nxt = next((ln for ln in lines[i + 1:i + 3] if ln is not None), None)
-        if _is_heading(line, prev_blank, nxt, paragraph):
+        if prev != "para" and _is_heading(line, nxt):
             flush()
             sections.append(Section(heading=line))
+            prev = "heading"
             continue
         if _BULLET.match(line.text) or _LINE_DATE.match(line.text):
             flush()
             sections[-1].blocks.append(Block(line.start, line.end, split_sentences(text, line.start, line.end, caseless), is_item=True))
+            prev = "item"
             continue
         paragraph.append(line)
+        prev = "para"
     flush()
     sections = [s for s in sections if s.blocks or s.heading]
     return Segmented(dateline=dateline, sections=sections)
@@ -156,12 +162,10 @@ def _lines(text: str, start: int) -> list[Piece | None]:
     return out
 
 
-def _is_heading(line: Piece, prev_blank: bool, nxt: Piece | None, paragraph: list[Piece]) -> bool:
+def _is_heading(line: Piece, nxt: Piece | None) -> bool:
     t = line.text.lstrip("#").strip()
     words = t.split()
-    if not words or len(words) > 8 or len(t) > 70:
-        return False
-    if nxt is None:
+    if not words or len(words) > 8 or len(t) > 70 or nxt is None:
         return False
     if t.endswith(":") and len(words) <= 6:
         return True
@@ -169,10 +173,6 @@ def _is_heading(line: Piece, prev_blank: bool, nxt: Piece | None, paragraph: lis
         return False
     if line.text.startswith("#"):
         return True
-    if paragraph and not prev_blank:
-        # A short line inside a paragraph is a wrapped line unless it is in capitals or Title Case
-        # and the paragraph so far is a heading-like line too.
-        return False
     return t.isupper() or sum(w[:1].isupper() for w in words) >= max(1, len(words) - 1)
 
 
