@@ -755,6 +755,10 @@ def detect_claim_voice(document_text: str) -> ClaimVoice | None:
     """
     vg = _voice_grammar()
     low = lowered(document_text)
+    # The cheap signs first: a document with no province, no Hijri date and no in-group subject
+    # cannot reach the threshold, and most documents are news, so skip the full actor scan.
+    if not (vg.heading.search(low) or vg.province.search(low) or vg.hijri.search(low) or vg.subject.search(low)):
+        return None
     low_hits = _mentions(document_text)[1]
     counts: Counter[str] = Counter()
     votes: Counter[str] = Counter()
