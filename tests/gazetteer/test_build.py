@@ -84,3 +84,13 @@ def test_data_files_carry_a_source_header() -> None:
     for name in ("place_aliases.yaml", "places_vocab.yaml", "places_stoplist.yaml"):
         text = resources.files("incidex").joinpath("data", name).read_text(encoding="utf-8")
         assert text.startswith("#") and "Source:" in text.split("\n\n")[0] + text[:2000]
+
+
+@pytest.mark.parametrize(
+    "name, variant",
+    [("Surigao del Sur", "surigao sur"), ("Provincia de Agusan del Norte", "agusan norte"),
+     ("Rio Grande do Norte", "rio grande norte")],
+)
+def test_compass_region_names_also_go_without_their_particle(name: str, variant: str) -> None:
+    words, prefixes = build._region_word_sets()
+    assert variant in region_name_variants(name, words, prefixes)

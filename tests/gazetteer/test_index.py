@@ -118,3 +118,42 @@ def test_hash_lookup_agrees_with_sql(gaz: Gazetteer) -> None:
 def test_gazetteer_pickles_by_path(gaz: Gazetteer) -> None:
     again = pickle.loads(pickle.dumps(gaz))
     assert again.path == gaz.path and [p.id for p in again.candidates("Mosul")] == [p.id for p in gaz.candidates("Mosul")]
+
+
+@pytest.mark.parametrize(
+    "country, neighbours",
+    [("NG", {"NE", "CM", "TD", "BJ"}), ("SV", {"GT", "HN"}), ("IQ", {"SY", "TR", "IR", "JO", "KW", "SA"})],
+)
+def test_neighbours_come_from_geonames_country_info(gaz: Gazetteer, country: str, neighbours: set[str]) -> None:
+    assert gaz.neighbours(country) == neighbours
+    assert all(country in gaz.neighbours(n) for n in neighbours)
+    assert gaz.neighbours(None) == frozenset() and gaz.neighbours("XX") == frozenset()
+
+
+@pytest.mark.parametrize("name, country", [("San Salvador", "SV"), ("Tegucigalpa", "HN"), ("Niamey", "NE")])
+def test_national_capitals_rank_with_cities_of_a_million(gaz: Gazetteer, name: str, country: str) -> None:
+    capital = next(p for p in gaz.candidates(name) if p.kind == "place" and p.country == country)
+    assert capital.tier >= 60
+
+
+@pytest.mark.parametrize(
+    "name, country, main",
+    [
+        ("Britain", "GB", True),  # a further name of the UK that no town bears
+        ("Ivory Coast", "CI", True),
+        ("Palpa", "NP", False),  # an old name of Nepal, and a district of Nepal and of Peru
+        ("Uman", "OM", False),  # an old spelling of Oman, and a Ukrainian town
+    ],
+)
+def test_country_names_that_are_also_towns_are_alternates(gaz: Gazetteer, name: str, country: str, main: bool) -> None:
+    rows = [p for p in gaz.by_hash(key_hash(normalize(name))) if p.kind == "country" and p.country == country
+            and p.form == name.lower()]
+    assert rows and rows[0].main is main
+
+
+@pytest.mark.parametrize(
+    "written, region",
+    [("Surigao Sur", "Surigao del Sur"), ("Agusan Norte", "Agusan del Norte"), ("Lanao Sur", "Lanao del Sur")],
+)
+def test_compass_regions_are_indexed_without_their_particle(gaz: Gazetteer, written: str, region: str) -> None:
+    assert any(p.kind in ("admin1", "admin2") and region in p.name for p in gaz.candidates(written))

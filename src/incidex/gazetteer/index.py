@@ -85,6 +85,11 @@ class Gazetteer:
         self._entity = lru_cache(maxsize=4096)(self._query_entity)
         self._region_code = lru_cache(maxsize=4096)(self._query_region_code)
         self._country = lru_cache(maxsize=512)(self._query_country)
+        borders: dict[str, set[str]] = {}
+        for a, b in self._con.execute("SELECT country, other FROM neighbour"):
+            borders.setdefault(a, set()).add(b)
+            borders.setdefault(b, set()).add(a)
+        self._neighbours = {cc: frozenset(v) for cc, v in borders.items()}
 
     def __reduce__(self) -> tuple:
         # A Dask worker gets the paths and reopens the index; connections do not pickle.
@@ -206,6 +211,10 @@ class Gazetteer:
         row = self._con.execute(f"SELECT {_COLUMNS} FROM entity e WHERE e.kind = 'country' AND e.country = ?",
                                 (code,)).fetchone()
         return _place(row) if row else None
+
+    def neighbours(self, country: str | None) -> frozenset[str]:
+        """The countries that border ``country`` (ISO alpha-2; empty for an island or an unknown code)."""
+        return self._neighbours.get(country or "", frozenset())
 
     def stats(self) -> dict[str, int]:
         counts = dict(self._con.execute("SELECT kind, COUNT(*) FROM entity GROUP BY kind").fetchall())

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from incidex.gazetteer.index import Place
-from incidex.gazetteer.normalize import ARTICLES, fold
+from incidex.gazetteer.normalize import ARTICLES, fold, token_key
 
 REGION_KINDS = frozenset({"admin1", "admin2", "area"})
 
@@ -38,6 +38,9 @@ class Hints:
     alt_min_tier: int = 0  # a GeoNames alternate name counts only for places at least this big
     foreign_min_tier: int = 0  # outside ``country``, only entities at least this big
     foreign_alternates: bool = True  # outside ``country``, GeoNames alternate names count too
+    #: countries beside ``country`` (its neighbours): a town there spelt exactly as GeoNames spells
+    #: it is admitted below ``foreign_min_tier`` when ``country`` has no populated place of that name
+    near: frozenset[str] = frozenset()
 
 
 def strip_articles(form: str) -> str:
@@ -55,7 +58,14 @@ def similarity(surface: str, form: str) -> float:
     a, b = strip_articles(surface), strip_articles(form)
     if a == b:
         return 0.97
-    return max(fuzz.ratio(surface, form), fuzz.ratio(a, b)) / 100.0
+    ratio = max(fuzz.ratio(surface, form), fuzz.ratio(a, b)) / 100.0
+    if 0.9 <= ratio < 0.95 and _keys(a) == _keys(b):
+        return 0.95  # a transliteration of the same name: "al-Rutba" / "Ar Rutbah", "Maimana" / "Maymana"
+    return ratio
+
+
+def _keys(words: str) -> tuple[str, ...]:
+    return tuple(token_key(t) for t in words.split())
 
 
 def inside(place: Place, container: Place) -> bool:
@@ -85,9 +95,9 @@ def _km(p: Place, lat: float | None, lon: float | None) -> float:
     return 6371.0 * math.hypot(dlat, dlon)
 
 
-def _nearest_km(lat: float, lon: float | None, anchors: tuple[tuple[float, float], ...]) -> float:
+def nearest_km(lat: float | None, lon: float | None, anchors: tuple[tuple[float, float], ...]) -> float:
     """Distance to the nearest anchor (equirectangular: exact enough below a few hundred km)."""
-    if lon is None:
+    if lat is None or lon is None:
         return math.inf
     best = math.inf
     rlat = math.radians(lat)
@@ -98,6 +108,14 @@ def _nearest_km(lat: float, lon: float | None, anchors: tuple[tuple[float, float
         if d < best:
             best = d
     return 6371.0 * math.sqrt(best)
+
+
+@lru_cache(maxsize=1 << 14)
+def variant(form: str, name: str) -> bool:
+    """Is the alternate ``form`` a spelling of the entity's own ``name`` ("Derna" of Darnah, "Abu
+    Kamal" of Albu Kamal) rather than another name ("Mora" of Bilimora, "Colonia" of Koln)?"""
+    own = _folded(name)
+    return form == own or fuzz.ratio(form, own) >= 70 or fuzz.ratio(strip_articles(form), strip_articles(own)) >= 70
 
 
 @lru_cache(maxsize=4096)
@@ -111,33 +129,54 @@ def _same_region(place: Place, admin1: str) -> bool:
 
 
 def score(place: Place, surface: str, hints: Hints) -> float:
-    """Plausibility of ``place`` for the words ``surface`` (folded) under ``hints``; higher is better."""
+    """Plausibility of ``place`` for the words ``surface`` (folded) under ``hints``; higher is better.
+
+    The country in force is worth a lot (+0.6, as much as a population 10^6 times larger) but
+    only in full for an entity of the kind the words ask for: after "the town of", a district of
+    the country in force does not outweigh a town of that name across the border."""
     s = place.tier / 100.0
     region = place.kind in REGION_KINDS
+    fits = True
     if hints.kind in ("region", "admin2"):
-        s += 0.45 if region else (0.2 if place.kind == "country" else -0.25)
-        if hints.kind == "admin2" and place.kind == "admin2":
-            s += 0.1
+        if region:
+            s += 0.45 + (0.1 if hints.kind == "admin2" and place.kind == "admin2" else 0.0)
+        elif place.kind == "country":
+            s += 0.2
+        else:
+            s -= 0.25
+            fits = False
     elif hints.kind == "settlement":
-        s += 0.25 if place.kind == "place" else -0.3
+        if place.kind == "place":
+            s += 0.25
+        else:
+            s -= 0.3
+            fits = False
     elif hints.kind == "country":
-        s += 0.3 if place.kind == "country" else 0.0
+        if place.kind == "country":
+            s += 0.3
+        else:
+            fits = False  # "the army of Niger": the country, not the Nigerian state
     elif hints.heading:
         s += 0.3 if region else 0.0
     elif place.kind == "place":
         s += 0.15  # running text names towns more often than the province they head
     elif place.kind == "country":
         s += 0.5  # "Panama", "Colombia": the country, not a village named after it
-    if place.main:
-        s += 0.1
+    if place.main or (place.kind != "country" and variant(place.form, place.name)):
+        s += 0.25  # a place's own name (or a spelling of it) beats another place's alternate: "Mora" is not Bilimora
+    elif place.kind == "country":
+        s -= 0.7  # a country's historic or foreign name that is also a town's ("Palpa", "Salvador")
     if hints.country:
-        s += 0.6 if place.country == hints.country else -0.1
+        if place.country == hints.country:
+            s += 0.6 if fits else 0.2
+        else:
+            s -= 0.1
     if hints.admin1 and _same_region(place, hints.admin1):
         s += 0.3
     if place.country in hints.text_countries:
         s += 0.35
     if hints.anchors and place.lat is not None and (place.country in hints.text_countries or place.country == hints.country):
-        near = _nearest_km(place.lat, place.lon, hints.anchors)
+        near = nearest_km(place.lat, place.lon, hints.anchors)
         if near < 150:
             s += 0.25
         elif near < 400:
@@ -158,17 +197,32 @@ class Choice:
 
 
 def viable(candidates: Sequence[Place], surface: str, hints: Hints) -> tuple[Place, ...]:
-    """The candidates the written form and the context allow at all."""
+    """The candidates the written form and the context allow at all.
+
+    With a country in force, a place abroad must be big (``foreign_min_tier``), except a town
+    just across a border (``near``) written exactly as its own name, and only when the country
+    in force has no populated place of that name: "Bosso" in a Nigerian report is Bosso, Niger."""
     out = []
+    borderline = []
+    home_town = False
     for p in candidates:
-        if similarity(surface, p.form) < hints.min_similarity:
+        sim = similarity(surface, p.form)
+        if sim < hints.min_similarity:
             continue
         if not p.main and p.tier < hints.alt_min_tier:
             continue
-        if hints.country and p.country != hints.country and (p.tier < hints.foreign_min_tier
-                                                             or not (p.main or hints.foreign_alternates)):
-            continue
+        if hints.country and p.country != hints.country:
+            if not (p.main or hints.foreign_alternates):
+                continue
+            if p.tier < hints.foreign_min_tier:
+                if p.main and p.kind == "place" and p.country in hints.near and sim >= 0.97:
+                    borderline.append(p)
+                continue
+        elif hints.country and p.kind == "place":
+            home_town = True
         out.append(p)
+    if borderline and not home_town:
+        out.extend(borderline)
     return tuple(out)
 
 
@@ -177,6 +231,8 @@ def choose(candidates: Sequence[Place], surface: str, hints: Hints, prefiltered:
     pool = candidates if prefiltered else viable(candidates, surface, hints)
     if not pool:
         return None
+    if hints.country and len(pool) > 1 and _famous_abroad(pool, surface, hints.country):
+        hints = replace(hints, country=None, admin1=None)
     if len(pool) == 1:
         p = pool[0]
         return Choice(p, score(p, surface, hints), 1.0, similarity(surface, p.form))
@@ -198,6 +254,27 @@ def choose(candidates: Sequence[Place], surface: str, hints: Hints, prefiltered:
         if twin is not None:  # "in Diffa", "in Mopti": the town, not the region it gives its name to
             return Choice(twin, best[0], margin, similarity(surface, twin.form))
     return Choice(chosen, best[0], margin, similarity(surface, chosen.form))
+
+
+#: How much bigger (in tiers: 10 = ten times the population) a namesake abroad must be than every
+#: namesake in the country in force to outweigh it: "San Salvador" in a report filed in Mexico City
+#: is the Salvadoran capital, not the Mexican municipality; Tripoli in Lebanon stays Lebanese.
+FAMOUS_MARGIN = 15
+
+
+def _famous_abroad(pool: Sequence[Place], surface: str, country: str) -> bool:
+    """Is there a far bigger namesake abroad, and no town of that very name in ``country`` but
+    hamlets ("San Salvador" in Mexico is a municipality and a hamlet; Berlin in El Salvador is a
+    town of 11,000, and stays)?"""
+    home = max((p.tier for p in pool if p.country == country), default=None)
+    if home is None:
+        return False
+    far = max((p.tier for p in pool if p.country != country and p.main and p.kind in ("place", "country")
+               and similarity(surface, p.form) >= 0.97), default=None)
+    if far is None or far - home < FAMOUS_MARGIN:
+        return False
+    town = max((p.tier for p in pool if p.country == country and p.kind == "place" and p.main), default=None)
+    return town is None or far - town >= 2 * FAMOUS_MARGIN  # a town of its own, unless a mere hamlet
 
 
 def _namesake_town(region: Place, pool: Sequence[Place], surface: str) -> Place | None:

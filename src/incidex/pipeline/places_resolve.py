@@ -1,0 +1,137 @@
+"""Resolve the names the recogniser accepted: which GeoNames entity each one means here.
+
+Two passes. First each name alone, with the context in force (the country and admin1 of the
+document, heading or previous sentence, and its coordinates); then again knowing the countries
+and coordinates the other names of the same text resolved to and the containers written beside
+them ("X, Y province", "Y's X"). The first pass is cached per (name, hints): the same names
+come back sentence after sentence. Scoring itself lives in :mod:`incidex.gazetteer.resolve`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from incidex.gazetteer.index import Gazetteer, Place
+from incidex.gazetteer.resolve import REGION_KINDS, Choice, Hints, choose, nearest_km, viable
+from incidex.pipeline.places_doc import Cand, Doc
+from incidex.pipeline.places_vocab import CUE_NEAR, CUE_STRONG, CUE_WEAK, CONTAINER_GAP, POSSESSIVE_GAP
+
+#: An alternate GeoNames name of a place smaller than this tier (a million people) counts only
+#: near the other places of the text: "Boni" beside Douentza is not Bonn.
+ALTERNATE_FAR_TIER = 60
+ALTERNATE_FAR_KM = 800.0
+_COMMA_OR_PAREN = re.compile(r"\s*[,(]\s*")
+
+
+def _min_similarity(c: Cand) -> float:
+    """How far the written form may stray from a gazetteer spelling: further under a strong cue."""
+    if c.exact:
+        return 0.99
+    if len(c.surface.replace(" ", "")) <= 4:
+        return 0.99 if c.cue < CUE_STRONG else 0.85
+    if c.cue == CUE_STRONG or c.heading:
+        return 0.75
+    return 0.8 if c.cue >= CUE_WEAK else 0.85
+
+
+def base_hints(doc: Doc, c: Cand, gaz: Gazetteer) -> Hints:
+    """What the context in force and the name's own cues say, before the other names are known."""
+    country = doc.country
+    return Hints(kind=c.hint, heading=c.heading, country=country, admin1=doc.admin1,
+                 anchors=(doc.anchor,) if doc.anchor is not None else (),
+                 min_similarity=_min_similarity(c),
+                 alt_min_tier=55 if not doc.mixed and not c.heading and c.cue < CUE_STRONG else 0,
+                 foreign_min_tier=50 if country else 0, foreign_alternates=country is None,
+                 near=gaz.neighbours(country) if country and c.cue >= CUE_NEAR else frozenset())
+
+
+@lru_cache(maxsize=1 << 14)
+def _first_choice(gaz: Gazetteer, h: int, surface: str, hints: Hints) -> tuple[tuple[Place, ...], Choice | None]:
+    """The candidates a name may mean under ``hints`` and the best of them (cached: names repeat)."""
+    pool = viable(gaz.by_hash(h), surface, hints)
+    return pool, choose(pool, surface, hints, prefiltered=True)
+
+
+def resolve(doc: Doc, gaz: Gazetteer) -> None:
+    """Set ``choice`` on every candidate of ``doc`` (None when nothing fits)."""
+    cands = doc.cands
+    if not cands:
+        return
+    base = [base_hints(doc, c, gaz) for c in cands]
+    pools: list[tuple[Place, ...]] = []
+    for c, hints in zip(cands, base):
+        pool, c.choice = _first_choice(gaz, c.hash, c.surface, hints)
+        pools.append(pool)
+    for k in range(1, len(cands)):  # "Jolo, Sulu": the name after a town and a comma is its region
+        a, b = cands[k - 1], cands[k]
+        if a.choice is not None and a.choice.place.kind == "place" and b.hint is None \
+                and _COMMA_OR_PAREN.fullmatch(doc.text, a.end, b.start) \
+                and any(p.kind in REGION_KINDS for p in pools[k]):
+            base[k] = replace(base[k], kind="region")
+            b.choice = choose(pools[k], b.surface, base[k], prefiltered=True)
+    link_containers(doc)
+    if len(cands) == 1 and cands[0].container is None:
+        return
+    confident: dict[int, str] = {}
+    points: list[tuple[int, float, float, str]] = []
+    for k, c in enumerate(cands):
+        ch = c.choice
+        if ch is None:
+            continue
+        p = ch.place
+        if p.kind == "country" or ch.margin >= 0.3 or p.tier >= 60:
+            confident[k] = p.country or ""
+        if p.lat is not None and p.lon is not None and ch.margin >= 0.3 and len(points) < 8:
+            points.append((k, p.lat, p.lon, p.kind))
+    for k, (c, hints, pool) in enumerate(zip(cands, base, pools)):
+        others = tuple((lat, lon) for j, lat, lon, _ in points if j != k)
+        countries = frozenset(cc for j, cc in confident.items() if j != k and cc)  # a name is no evidence for itself
+        if len(pool) >= 2:
+            container = cands[c.container].choice.place if c.container is not None and cands[c.container].choice else None
+            own = c.choice.place.country if c.choice is not None else None
+            if others or container is not None or (countries - {own}):
+                c.choice = choose(pool, c.surface, replace(hints, text_countries=countries,
+                                                           anchors=hints.anchors + others, container=container),
+                                  prefiltered=True)
+        local = tuple((lat, lon) for j, lat, lon, kind in points if j != k and kind != "country")
+        _drop_far_alternate(c, pool, hints.anchors + local, countries, doc)
+
+
+def _drop_far_alternate(c: Cand, pool: tuple[Place, ...], anchors: tuple[tuple[float, float], ...],
+                        countries: frozenset[str], doc: Doc) -> None:
+    """A town found by another town's alternate name, far from every other place of the text and
+    outside its countries, is a misreading: leave the name unresolved ("Boni" beside Douentza is
+    not Bonn). A town standing for its own region ("Sulu" for Jolo) is not."""
+    ch = c.choice
+    if ch is None or ch.place.main or ch.place.kind != "place" or ch.place.tier >= ALTERNATE_FAR_TIER or not anchors:
+        return
+    p = ch.place
+    if p.country == doc.country or p.country in countries:
+        return
+    if any(o.main and o.country == p.country and o.admin1_code == p.admin1_code for o in pool):
+        return
+    if nearest_km(p.lat, p.lon, anchors) > ALTERNATE_FAR_KM:
+        c.choice = None
+
+
+def link_containers(doc: Doc) -> None:
+    """"X, Y province", "X in Y", "the X district of Y": Y contains X. "Y's X": Y contains X."""
+    cands = doc.cands
+    text = doc.text
+    for k in range(len(cands) - 1):
+        a, b = cands[k], cands[k + 1]
+        if b.choice is None or a.choice is None:
+            continue
+        if POSSESSIVE_GAP.fullmatch(text, a.end, b.start):  # "Pakistan's Orakzai", "Baghdad's Karrada district"
+            b.container = k
+            continue
+        if not CONTAINER_GAP.fullmatch(text, a.end, b.start):
+            continue
+        pa, pb = a.choice.place, b.choice.place
+        if pb.kind in REGION_KINDS or pb.kind == "country":
+            if pa.kind == "place" or (pa.kind in REGION_KINDS and pb.kind == "country"):
+                if a.i + a.n - 1 < b.i and b.start >= a.end:
+                    a.container = k + 1
+

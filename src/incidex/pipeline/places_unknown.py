@@ -1,0 +1,209 @@
+"""Places the gazetteer lacks: villages, quarters, hills and roads that a cue marks as places.
+
+"the village of Xyz", "near Fotokol", "in the Mayangose area", "the Hamrin mountains", "on
+Highway 1", "on Sariab Road": the words are kept as ``sublocation``. Written next to a place
+the gazetteer knows ("the village of Xyz, near Mora", "Rounga (12 km N of Kongoussi)") they
+are filed under it; otherwise they come out as ``kind="sublocation"`` with the country in force.
+A spelling close to a place of the country in force (rapidfuzz, one spelling block, score 85+)
+resolves to that place instead: "Zaxo" for Zakho.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from itertools import compress
+
+from rapidfuzz import fuzz
+
+from incidex.gazetteer.index import Place, load
+from incidex.gazetteer.match import CASE_LOWER
+from incidex.gazetteer.normalize import fold
+from incidex.gazetteer.resolve import Choice, similarity
+from incidex.pipeline.mentions import PlaceMention
+from incidex.pipeline.places_compose import clean_sublocation, mention
+from incidex.pipeline.places_doc import Cand, Doc, acronym
+from incidex.pipeline.places_vocab import (
+    CUE_STRONG, ENG, FUNC, HOST_GAP, NAME, NEAR, NUMBERED_DISTRICT, PARTICLE, PREFIX, ROAD_NUMBER, SETTLE, SUBLOC, WEAK,
+    subloc_noun, vocab,
+)
+
+FUZZY_CUTOFF = 85.0
+#: Foreign namesakes of a village below this tier do not stop it being a village here.
+_SMALL_ABROAD = 50
+_TRIGGERS = frozenset({"of", "wilayat", "wilayah", "near", "outside", "in", "at"})
+_ROAD_HINT = re.compile(r"(?:ighway|IGHWAY|oute|OUTE|on the [A-Z]{1,2}|ON THE [A-Z]{1,2}|along the [A-Z]{1,2}"
+                        r"|ALONG THE [A-Z]{1,2}) ?-?\d")
+_BRACKETED = re.compile(r"\s*\(([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})\)")
+_NAMED_STREET = re.compile(r"\b[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2}\s+"
+                           r"(?:Road|Street|Avenue|Boulevard|Highway|Rd|St)\b")
+
+
+def fuzzy_place(doc: Doc, words: str, loose: bool) -> Place | None:
+    """Words a cue marks as a place, matched by rapidfuzz within their spelling block only.
+
+    Only with a country in force (a village-sized name matched fuzzily across the world is
+    noise), only after a type word ("the village of"), not a bare preposition, and only at
+    :data:`FUZZY_CUTOFF` or above with a last word close to the place's: "Nova Zambezia" is not Nova Mambone."""
+    if not doc.country or loose:
+        return None
+    ranked = load().fuzzy(words, country=doc.country, limit=3, cutoff=FUZZY_CUTOFF)
+    if not ranked:
+        return None
+    place = ranked[0][0]
+    last = fold(words).split()[-1:]
+    form_last = place.form.split()[-1:]
+    return place if last and form_last and fuzz.ratio(last[0], form_last[0]) >= 70 else None
+
+
+def unknown_places(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
+    """Words a cue marks as a place that the gazetteer does not know ("the village of Xyz")."""
+    toks = doc.toks
+    words = toks.words
+    cls = doc.cls
+    count = len(words)
+    # where a cue may introduce a name: "<type word> of", "near", "Wilayat", and in mixed case "in"/"at"
+    triggers = [k + 1 for k in compress(range(count - 2), map(SETTLE.__and__, cls)) if words[k + 1] == "of"]
+    mask = NEAR | PREFIX | (WEAK if doc.mixed else 0)
+    triggers.extend(compress(range(count - 1), map(mask.__and__, cls)))
+    if not triggers:
+        return _named_roads(doc, [(m.start, m.end) for m in found]) + _bracketed_quarters(doc, found)
+    triggers.sort()
+    v = vocab()
+    covered = [(m.start, m.end) for m in found]
+    out: list[PlaceMention] = []
+
+    def is_covered(s: int, e: int) -> bool:
+        return any(a < e and s < b for a, b in covered)
+
+    for j in triggers:
+        w = words[j]
+        if w not in _TRIGGERS:
+            continue
+        start_k: int | None = None
+        loose = False  # a preposition, not a place-type word, introduces it: stricter capture
+        if w == "of":
+            if j >= 1 and words[j - 1] in v.settlement and words[j - 1] not in v.vague_area \
+                    and toks.brk[j - 1] == toks.brk[j + 1]:
+                start_k = j + 1
+        elif w in ("wilayat", "wilayah"):
+            if (toks.brk[j] == toks.brk[j + 1]):
+                start_k = j + 1
+        elif w in ("near", "outside"):
+            if (toks.brk[j] == toks.brk[j + 1]):
+                start_k, loose = j + 1, True
+        elif doc.mixed and (toks.brk[j] == toks.brk[j + 1]) and toks.cases[j + 1] != CASE_LOWER:
+            start_k, loose = j + 1, True
+        elif doc.mixed and words[j + 1] == "the" and j + 2 < count and toks.brk[j] == toks.brk[j + 2] \
+                and toks.cases[j + 2] != CASE_LOWER:
+            start_k, loose = j + 1, True
+        if start_k is None:
+            continue
+        the = words[start_k] == "the" and start_k + 1 < count and (toks.brk[start_k] == toks.brk[start_k + 1])
+        if the:
+            start_k += 1
+        k = start_k
+        while k < count and k - start_k < 4 and (toks.brk[start_k] == toks.brk[k]):
+            ck = cls[k]
+            if ck & FUNC and not ck & PARTICLE:
+                break
+            if doc.mixed and toks.cases[k] == CASE_LOWER and not ck & PARTICLE:
+                break
+            if loose and ck & (ENG | NAME | SETTLE | SUBLOC):
+                break
+            k += 1
+        if k == start_k:
+            continue
+        # "in the Mayangose area", "the Hamrin mountains": a place noun after the name confirms it
+        noun_end = k
+        if k < count and (toks.brk[k - 1] == toks.brk[k]) and (subloc_noun(words[k]) or words[k] in v.vague_area):
+            noun_end = k + 1
+        if loose and the and noun_end == k:
+            continue  # "near the border", "in the Senate"
+        if loose and (k - start_k > 3 or (doc.mixed and acronym(toks.surface(start_k)))):
+            continue
+        if loose and doc.mixed and k < count and (toks.brk[k - 1] == toks.brk[k]) and toks.cases[k] != CASE_LOWER:
+            continue  # runs on into more capitalised words: an organisation or a person
+        s, e = toks.starts[start_k], toks.ends[noun_end - 1]
+        if is_covered(s, e):
+            continue
+        name_text = doc.text[s:toks.ends[k - 1]]
+        if _stopword(doc, start_k, k):
+            continue  # "the village of the Christians", "near Police": common words
+        if loose:
+            folded = fold(name_text)
+            known = [p for p in load().candidates(name_text) if similarity(folded, p.form) >= 0.9]
+            if known and max(p.tier for p in known) >= _SMALL_ABROAD:
+                continue  # a known town the context ruled out: not this country's village
+        sub = clean_sublocation(doc, s, e) or name_text
+        # "the village of Xyz, near Mora" / "the village of Xyz in Kunar": file it under that place
+        host = next((m for m in found if m.start >= e and (HOST_GAP.fullmatch(doc.text, e, m.start) or (
+            doc.text[e:m.start].isspace() and _from_afar(m)))), None)
+        if host is not None and host.sublocation is None and host.kind != "sublocation":
+            gap = doc.text[e:host.start].lower()
+            village = (words[j - 1] if w == "of" else words[noun_end - 1]) in ("village", "villages", "hamlet")
+            near = "near" in gap or "outside" in gap or _from_afar(host) or village
+            merged = replace(host, start=s, end=host.end, text=doc.text[s:host.end], sublocation=sub,
+                             geo_precision=2 if near and host.kind == "place" else host.geo_precision)
+            found[found.index(host)] = merged
+            covered.append((s, host.end))
+            continue
+        fuzzy = fuzzy_place(doc, name_text, loose) if noun_end == k else None
+        if fuzzy is not None:  # a spelling the index does not hold ("Zakho" for "Zaxo")
+            out.append(mention(doc, Cand(i=start_k, n=k - start_k, hash=0, tier=fuzzy.tier, cue=CUE_STRONG,
+                                         choice=Choice(fuzzy, 0.0, 0.5, 0.9)), s, e, fuzzy))
+            covered.append((s, e))
+            continue
+        out.append(PlaceMention(start=s, end=e, text=doc.text[s:e], country=doc.country, admin1=doc.admin1,
+                                sublocation=sub, kind="sublocation", score=0.3))
+        covered.append((s, e))
+    out.extend(_named_roads(doc, covered))
+    out.extend(_bracketed_quarters(doc, found))
+    return out
+
+
+def _from_afar(m: PlaceMention) -> bool:
+    """A mention that starts with a distance or direction ("NE of Muqdadiyah", "12 km N of Kongoussi")."""
+    head = m.text.split(" ", 1)[0].lower()
+    return head[:1].isdigit() or head in vocab().directions
+
+
+def _bracketed_quarters(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
+    """"Mogadishu (Hodan)": a capitalised name in brackets after a town is a quarter of it (the
+    mention in ``found`` is replaced; nothing new is returned)."""
+    if not doc.mixed or "(" not in doc.text:
+        return []
+    for idx, m in enumerate(found):
+        if m.kind != "place" or m.sublocation:
+            continue
+        b = _BRACKETED.match(doc.text, m.end)
+        if b is None or any(p.kind in ("admin1", "country", "area") for p in load().candidates(b.group(1))):
+            continue  # "Saraqib (Idlib)": a container, not a quarter
+        found[idx] = replace(m, end=b.end(), text=doc.text[m.start:b.end()], sublocation=b.group(1))
+    return []
+
+
+def _stopword(doc: Doc, start_k: int, end_k: int) -> bool:
+    return all(doc.cls[k] & (ENG | NAME | FUNC | PARTICLE) for k in range(start_k, end_k))
+
+
+def _named_roads(doc: Doc, covered: list[tuple[int, int]]) -> list[PlaceMention]:
+    """"on Highway 1", "the N4", "on Sariab Road", "in PD 5", "Police District 6": a road or a
+    city district by its name or number."""
+    text = doc.text
+    spans: list[tuple[int, int]] = []
+    if "istrict" in text or "ISTRICT" in text or "PD" in text:
+        spans.extend(m.span() for m in NUMBERED_DISTRICT.finditer(text))
+    if ("on the " in text or "ighway" in text or "oute" in text or "ON THE " in text or "IGHWAY" in text
+            or "OUTE" in text or "along the " in text or "ALONG THE " in text) and _ROAD_HINT.search(text):
+        spans.extend(m.span() for m in ROAD_NUMBER.finditer(text))
+    if doc.mixed and ("Road" in text or "Street" in text or "Avenue" in text or "Highway" in text):
+        spans.extend(m.span() for m in _NAMED_STREET.finditer(text))
+    out = []
+    for s, e in sorted(spans):
+        if any(a < e and s < b for a, b in covered):
+            continue
+        covered.append((s, e))
+        out.append(PlaceMention(start=s, end=e, text=text[s:e], country=doc.country, admin1=doc.admin1,
+                                sublocation=text[s:e], kind="sublocation", score=0.3))
+    return out
