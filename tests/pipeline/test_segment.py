@@ -65,3 +65,8 @@ def test_the_dateline_line_continues_the_lead_not_a_heading():
     seg = segment(text)
     assert all(s.heading is None for s in seg.sections)
     assert len(seg.sentences()) == 1 and seg.sentences()[0].text.endswith("IN DOWNTOWN LIMA.")
+
+
+@pytest.mark.parametrize("text", ["WILAYAT AL-KHAYR\nOn the 3rd of Safar, the fighters attacked a post.", "KANO-BASED traders said"])
+def test_a_hyphen_inside_a_name_is_not_a_dateline_dash(text):
+    assert find_dateline(text) is None

@@ -63,8 +63,9 @@ _DATELINE = re.compile(
     (?P<place>[A-Z][A-Za-z.'\u2019-]+(?:[ ][A-Z][A-Za-z.'\u2019-]+){0,3})       # BOGOTA / SAN SALVADOR / Kabul
     (?:,[ ]+[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)?                             # , Afghanistan / , Nigeria
     (?:,?[ ]+(?P<date>(?:%(m)s[ ]+\d{1,2}(?:st|nd|rd|th)?(?:,?[ ]+\d{2,4})?)|(?:\d{1,2}[ ]+%(m)s(?:[ ]+\d{2,4})?)))?
-    [ ]*(?:\([^)\n]{1,60}\)[ ]*)?                                                  # (Reuters) / (ACAN-EFE)
-    (?:--|[-\u2013\u2014:])[ ]*""" % {"m": _MONTH},
+    (?:[ ]*\([^)\n]{1,60}\))?                                                     # (Reuters) / (ACAN-EFE)
+    (?:[ ]+(?:--|[-\u2013\u2014])|[ ]*--)[ ]*                                       # a spaced dash: not "AL-KHAYR"
+    """ % {"m": _MONTH},
     re.VERBOSE | re.IGNORECASE,
 )
 
