@@ -100,3 +100,20 @@ def test_scores_are_computed(fixture_set):
     print(f"\n{folder.relative_to(FIXTURES)}: P={report.precision:.3f} R={report.recall:.3f} F1={report.f1:.3f}")
     assert report.gold == len(gold) and report.predicted == len(events)
     assert 0.0 <= report.f1 <= 1.0
+
+
+#: Regression floors on the non-blind fixtures (README, "How well it works"): issue targets are
+#: event F1 >= 0.90 and attack type >= 0.85 per genre; killed exact >= 0.90 is met on bulletin and
+#: claims, wire stands at 0.86 (revised tolls across long phrases), so its floor is 0.85.
+FLOORS = {"wire": (0.90, 0.85, 0.85), "bulletin": (0.90, 0.90, 0.85), "claims": (0.90, 0.90, 0.85)}
+
+
+@pytest.mark.parametrize("genre", GENRES)
+def test_fixture_scores_stay_above_their_floor(genre):
+    folder = FIXTURES / genre
+    events = [e.to_dict() for d in docs_of(folder) for e in extract_document(d)]
+    report = evaluate(read_jsonl(folder / "gold.jsonl"), events)
+    f1, killed, attack = FLOORS[genre]
+    assert report.f1 >= f1
+    assert report.accuracy("killed") >= killed
+    assert report.accuracy("attack_type") >= attack

@@ -35,6 +35,7 @@ def events(text: str, published: date = REF):
         ("A bomb killed three soldiers in Kandahar on Monday. The insurgency has killed more than 3,000 people since 2015.", 1),
         # a claim with its own figure stays with the incident
         ("A roadside bomb killed five policemen in Hilla on Monday. Islamic State claimed responsibility, saying it killed 9 policemen.", 1),
+        ("Gunmen killed six policemen in Ghazni on Monday. A Taliban spokesman said in a statement that the group's fighters had carried out the attack and killed 11 police.", 1),
     ],
 )
 def test_number_of_events(text, n):
@@ -76,3 +77,9 @@ def test_same_area_refers_back():
     assert len(got) == 2
     assert got[1].location == got[0].location and got[0].location is not None
     assert all(e.claimed and e.claim_source == "perpetrator" for e in got)
+
+
+def test_a_named_force_is_the_victim_side_not_the_attackers():
+    (ev,) = events("Islamic State militants attacked a post near Hajin on Monday, killing 14 SDF fighters; nine militants were also killed.")
+    assert ev.killed.best == 14
+    assert ev.perpetrators_killed.best == 9

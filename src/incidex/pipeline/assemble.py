@@ -283,10 +283,11 @@ def side_of(who: str | None) -> str | None:
         return None
     words = set(re.findall(r"[a-z']+", who.lower()))
     sides = cues_sides()
-    if words & sides["armed"]:
-        return "armed"
+    # A named force outranks the generic noun with it: "SDF fighters" are the SDF's.
     if words & sides["state"]:
         return "state"
+    if words & sides["armed"]:
+        return "armed"
     return None
 
 
@@ -308,7 +309,7 @@ def side_counts(log: list[tuple[CountMention, bool]], perp: ActorMention | None)
     spans: dict[str, list[CountMention]] = {}
     for m, claimed in log:
         role = m.role
-        if role in ("killed", "wounded") and side_of(m.who) == perp_side:
+        if role in ("killed", "wounded") and side_of(f"{m.who or ''} {m.text}") == perp_side:
             if role == "wounded":
                 continue
             role = "perpetrators_killed"
