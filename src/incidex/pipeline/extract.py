@@ -28,6 +28,7 @@ from incidex.schema import Document, Event
 #: The document's country is voted from its lead: reports name the country early, and a second
 #: pass over the whole text cost a fifth of the extractor's time (benchmarks/README.md).
 LEAD_CHARS = 1200
+SHORT_DOCUMENT = 300
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +70,8 @@ def extract_document(doc: Document) -> list[Event]:
     reference = doc.published
     day_first = infer_day_first(text)
     ctx = assemble.Context()
-    country = document_country(text[:LEAD_CHARS])
+    # A headline or one-paragraph report is its own lead: its sentence resolves its own places.
+    country = document_country(text[:LEAD_CHARS]) if len(text) > SHORT_DOCUMENT else None
 
     if seg.dateline is not None:
         dl = seg.dateline
