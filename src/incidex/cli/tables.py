@@ -32,7 +32,7 @@ def events_table(events: list[Event]) -> Table:
         table.add_column(col, overflow="fold")
     for e in events:
         killed = count_text(e.killed) or (f"({count_text(e.casualties)} k+w)" if e.casualties.is_known else "")
-        perp = e.perpetrator or ""
+        perp = e.perpetrator or ("unknown" if e.claimed else "")
         if e.claimed:
             perp += " (claim)" if e.claim_source == "perpetrator" else " (claimed)"
         table.add_row(e.event_id, e.date or "", place_text(e), e.attack_type or "", killed, count_text(e.wounded), perp)

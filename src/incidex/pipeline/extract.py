@@ -215,7 +215,12 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
                               or (place.geo_precision or 9) < (current.place.geo_precision or 9) and _within(place, current.place)):
         current.place, current.place_inherited = place, False
     elif current.place is None:
-        inherited = ctx.place or ctx.heading_place or ctx.fallback_country
+        # Nothing named here: the paragraph's or heading's place; else the country of the story
+        # told so far, which beats the dateline's (where the report was filed).
+        earlier = next((d.place for d in reversed(drafts) if d is not current and d.place is not None and d.place.country), None)
+        story_country = PlaceMention(earlier.start, earlier.end, earlier.text, country=earlier.country, geo_precision=6,
+                                     kind="country") if earlier is not None else None
+        inherited = ctx.place or ctx.heading_place or story_country or ctx.fallback_country
         if inherited is not None:
             current.place, current.place_inherited = inherited, True
     current.sublocations.extend(subs)
