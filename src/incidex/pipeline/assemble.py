@@ -12,10 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from incidex.lang import load_words
 from incidex.pipeline import counting
 from incidex.pipeline.mentions import (
     ActorMention,
@@ -35,7 +33,7 @@ VICTIM_ROLES = frozenset({"killed", "wounded", "casualties", "abducted"})
 @lru_cache(maxsize=1)
 def cues() -> dict[str, re.Pattern[str]]:
     """The event-unit cue phrases of ``lang/en/assembly.yaml``, one compiled pattern per kind."""
-    data = yaml.safe_load(resources.files("incidex").joinpath("lang/en/assembly.yaml").read_text(encoding="utf-8"))
+    data = load_words("assembly.yaml")
     return {kind: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) for kind, patterns in data.items()}
 
 
@@ -293,7 +291,7 @@ def side_of(who: str | None) -> str | None:
 
 @lru_cache(maxsize=1)
 def cues_sides() -> dict[str, frozenset[str]]:
-    data = yaml.safe_load(resources.files("incidex").joinpath("lang/en/sides.yaml").read_text(encoding="utf-8"))
+    data = load_words("sides.yaml")
     return {side: frozenset(w.lower() for w in words) for side, words in data.items()}
 
 

@@ -84,12 +84,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Iterable
 
-import yaml
 
 from incidex.errors import DataError
+from incidex.lang import load_words
 from incidex.pipeline.mentions import CountMention
 
 __all__ = ["find_counts", "parse_number"]
@@ -368,15 +367,6 @@ class _Lexicon:
     grammar: re.Pattern[str]
 
 
-def _read_yaml(name: str) -> dict[str, Any]:
-    try:
-        text = resources.files("incidex").joinpath("lang/en", name).read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
-    except (OSError, yaml.YAMLError) as err:
-        raise DataError(f"cannot read incidex/lang/en/{name}: {err}") from err
-    if not isinstance(data, dict):
-        raise DataError(f"incidex/lang/en/{name}: expected a mapping at the top level")
-    return data
 
 
 def _expand(entry: str) -> list[str]:
@@ -439,8 +429,8 @@ def _card_pattern(words: Iterable[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    counts = _read_yaml("counts.yaml")
-    numbers = _read_yaml("numbers.yaml")
+    counts = load_words("counts.yaml")
+    numbers = load_words("numbers.yaml")
     entries: dict[str, tuple[str, Any]] = {}
 
     def add(phrases: Iterable[str], code: str, value: Any = None) -> None:

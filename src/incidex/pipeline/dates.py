@@ -66,13 +66,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Callable
 
-import yaml
 from hijridate import Gregorian, Hijri
 
 from incidex.errors import DataError
+from incidex.lang import load_words
 from incidex.pipeline.mentions import DateMention
 
 __all__ = ["find_dates", "parse_dateline", "infer_day_first"]
@@ -86,17 +85,9 @@ _ORDINAL_SUFFIX = re.compile(r"st|nd|rd|th", re.IGNORECASE)
 # --------------------------------------------------------------------------- data
 
 
-@lru_cache(maxsize=None)
 def _load(name: str) -> dict[str, Any]:
     """One YAML word list from ``lang/en`` (parsed once per process)."""
-    try:
-        text = resources.files("incidex").joinpath("lang/en", name).read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
-    except (OSError, yaml.YAMLError) as err:
-        raise DataError(f"lang/en/{name}: {err}") from err
-    if not isinstance(data, dict):
-        raise DataError(f"lang/en/{name}: expected a mapping at the top level")
-    return data
+    return load_words(name)
 
 
 def _skeleton(word: str) -> str:

@@ -15,10 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from incidex.lang import load_words
 from incidex.pipeline.mentions import CountMention
 
 _FIGURE = re.compile(r"^(?P<approx>~|approx\.?\s*|about\s+|c\.\s*)?(?P<n>\d{1,5})(?P<plus>\+)?\s*(?P<est>\((?:est|approx)\.?\))?$", re.I)
@@ -33,7 +31,7 @@ class Column:
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, dict[str, str]]:
-    return yaml.safe_load(resources.files("incidex").joinpath("lang/en/tables.yaml").read_text(encoding="utf-8"))
+    return load_words("tables.yaml")
 
 
 def _column(header: str) -> Column | None:
