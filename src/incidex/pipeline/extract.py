@@ -141,10 +141,12 @@ def extract_document(doc: Document) -> list[Event]:
 def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: assemble.Context,
             current: assemble.Draft | None, drafts: list[assemble.Draft]) -> assemble.Draft | None:
     """Open a new event for this piece, or add what it says to the event being told."""
+    trigger = assemble.is_trigger(m)
+    if not (trigger or m.claims or m.counts or m.actors):
+        return current  # a sentence of context only: its date and place were taken by the caller
     explicit_date = next((d for d in m.dates if d.value is not None or d.kind != "anaphoric"), None)
     place = assemble.best_place(m.places)
     subs = [p for p in m.places if p.kind == "sublocation" or (p.sublocation and not p.location)]
-    trigger = assemble.is_trigger(m)
     cue = assemble.cues()
     same_place_ref = bool(cue["same_place"].search(sentence.text))
     if cue["background"].search(sentence.text):

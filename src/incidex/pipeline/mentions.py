@@ -8,7 +8,7 @@ bare phrase, one row per phrase, and keeps stages ignorant of segmentation.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, TypeVar
 
@@ -27,8 +27,17 @@ M = TypeVar("M", bound=Mention)
 
 
 def shifted(mention: M, offset: int) -> M:
-    """The same mention with offsets moved by ``offset`` (piece -> document)."""
-    return replace(mention, start=mention.start + offset, end=mention.end + offset)
+    """The same mention with offsets moved by ``offset`` (piece -> document).
+
+    Called for every mention of every sentence, so it copies the instance dict instead of
+    re-running the dataclass constructor (``dataclasses.replace`` was 3% of the extractor)."""
+    if offset == 0:
+        return mention
+    moved = object.__new__(type(mention))
+    moved.__dict__.update(mention.__dict__)
+    object.__setattr__(moved, "start", mention.start + offset)
+    object.__setattr__(moved, "end", mention.end + offset)
+    return moved
 
 
 @dataclass(frozen=True)
