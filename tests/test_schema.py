@@ -83,3 +83,11 @@ def test_every_field_is_documented():
     text = DOCS.read_text(encoding="utf-8")
     missing = [f for f in EVENT_FIELDS if f"`{f}`" not in text]
     assert not missing, f"docs/schema.md does not describe: {missing}"
+
+
+def test_vague_bounds_in_the_docs_are_the_data():
+    from incidex.lang import load_words
+
+    text = DOCS.read_text(encoding="utf-8")
+    for words, (low, high) in load_words("counts.yaml")["vague"].items():
+        assert f"| {words} | {low} | {'null' if high is None else high} |" in text, words
