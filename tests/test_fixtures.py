@@ -104,7 +104,7 @@ def test_scores_are_computed(fixture_set):
 
 #: Regression floors on the non-blind fixtures (README, "How well it works"): issue targets are
 #: event F1 >= 0.90 and attack type >= 0.85 per genre; killed exact >= 0.90 is met on bulletin and
-#: claims, wire stands at 0.86 (revised tolls across long phrases), so its floor is 0.85.
+#: claims, wire stands at 26/29 = 0.897, so its floor is 0.85 until it passes the target.
 FLOORS = {"wire": (0.90, 0.85, 0.85), "bulletin": (0.90, 0.90, 0.85), "claims": (0.90, 0.90, 0.85)}
 
 

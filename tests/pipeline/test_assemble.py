@@ -83,3 +83,10 @@ def test_a_named_force_is_the_victim_side_not_the_attackers():
     (ev,) = events("Islamic State militants attacked a post near Hajin on Monday, killing 14 SDF fighters; nine militants were also killed.")
     assert ev.killed.best == 14
     assert ev.perpetrators_killed.best == 9
+
+
+def test_an_initial_figure_told_after_the_revised_toll_is_only_the_low_end():
+    text = ("The death toll from Monday's car bombing in Hilla rose to 27 on Tuesday, the ministry said. "
+            "The ministry had initially reported 19 dead.")
+    (ev,) = events(text)
+    assert (ev.killed.low, ev.killed.best, ev.killed.high) == (19, 27, 27)

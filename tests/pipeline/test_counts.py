@@ -250,6 +250,7 @@ COUNT_ROWS: list[tuple[str, list[tuple]]] = [
     ("Two militants and a soldier were killed in the clash.", [ex(K, 2), ex(K, 1)]),
     # --- revisions ---
     ("The toll rose to 15.", [ex(K, 15)]),
+    ("The death toll from a suicide bombing at a political rally in the town of Zhob in southwestern Baluchistan province rose to 41 on Saturday.", [ex(K, 41)]),
     ("The explosion went off at noon, raising the death toll to 20.", [ex(K, 20)]),
     ("A provincial spokesman later put the death toll at 18.", [ex(K, 18)]),
     ("The death toll stood at 9.", [ex(K, 9)]),

@@ -305,6 +305,7 @@ def side_counts(log: list[tuple[CountMention, bool]], perp: ActorMention | None)
     counts: dict[str, Count] = {}
     who: dict[str, str | None] = {}
     spans: dict[str, list[CountMention]] = {}
+    revised: set[str] = set()
     for m, claimed in log:
         role = m.role
         if role in ("killed", "wounded") and side_of(f"{m.who or ''} {m.text}") == perp_side:
@@ -312,10 +313,16 @@ def side_counts(log: list[tuple[CountMention, bool]], perp: ActorMention | None)
                 continue
             role = "perpetrators_killed"
         current = counts.get(role, Count())
-        if claimed and current.is_known:
+        # A revised toll is the latest figure by definition: a figure told after it without
+        # revision words ("had initially reported 19") is an earlier one, so it only widens the range.
+        earlier = role in revised and not m.revision
+        if m.revision:
+            revised.add(role)
+        if (claimed or earlier) and current.is_known:
             figures = [v for v in (current.high, current.best, m.best, m.high) if v is not None]
             high = max(figures) if figures else current.high
-            counts[role] = Count(current.low, current.best, high, current.qualifier)
+            low = min(v for v in (current.low, m.low, m.best) if v is not None) if earlier and m.best is not None else current.low
+            counts[role] = Count(low, current.best, high, current.qualifier)
         else:
             counts[role] = counting.merge(current, who.get(role), m)
         who.setdefault(role, m.who)

@@ -297,7 +297,7 @@ _ALTERNATIVES = (
     # "a suicide bomber", "two suicide attackers"
     rf"(?P<suicide>a[wgPS]{{0,2}}z|[tpl]?(?P<suicide_q>{_QTY}){_MODS}Z)",
     # "the death toll rose to 15", "raising the toll to 15", "put the death toll at 15"
-    rf"(?P<toll>(?:q[tp]?)?=(?:[^,.]{{0,12}}?[@ToqvV:])?(?P<toll_q>{_QTY})(?:{_MODS}{_HEAD})?)",
+    rf"(?P<toll>(?:q[tp]?)?=(?:[^,.]{{0,24}}?[@ToqvV:])?(?P<toll_q>{_QTY})(?:{_MODS}{_HEAD})?)",
     # "KIA: 2", "Wounded: 5"
     rf"(?P<colon>(?P<colon_v>[XxKHdDCFI]):(?P<colon_q>{_QTY})(?![wgPS]{{0,2}}[KHXxdDFIC]))",
     # "killing and wounding about 45"
