@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import yaml
 
@@ -130,11 +130,12 @@ def _emit(node: dict[str, Any]) -> str:
     return body + "?" if end else body
 
 
-def _close_paren(alt: str, start: int) -> int:
-    """Index of the ``)`` that closes the group opening at ``start`` (-1 if unbalanced)."""
+def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """``(index, char, depth after it)`` for the regex syntax characters of ``pattern``: escapes
+    and character classes are skipped, so a ``(`` or ``|`` inside them never counts."""
     depth, i, in_class = 0, start, False
-    while i < len(alt):
-        ch = alt[i]
+    while i < len(pattern):
+        ch = pattern[i]
         if ch == "\\":
             i += 2
             continue
@@ -142,38 +143,21 @@ def _close_paren(alt: str, start: int) -> int:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+        elif ch in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[ch]
+            yield i, ch, depth
         i += 1
-    return -1
+
+
+def _close_paren(alt: str, start: int) -> int:
+    """Index of the ``)`` that closes the group opening at ``start`` (-1 if unbalanced)."""
+    return next((i for i, ch, depth in _structure(alt, start) if ch == ")" and depth == 0), -1)
 
 
 def split_alternatives(inner: str) -> list[str]:
     """Split a group body at its top-level ``|``."""
-    parts, depth, last, i, in_class = [], 0, 0, 0, False
-    while i < len(inner):
-        ch = inner[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(inner[last:i])
-            last = i + 1
-        i += 1
-    parts.append(inner[last:])
-    return parts
+    cuts = [i for i, ch, depth in _structure(inner) if ch == "|" and depth == 0]
+    return [inner[a + 1:b] for a, b in zip([-1] + cuts, cuts + [len(inner)])]
 
 
 def expand_leading(alt: str) -> list[str]:
