@@ -90,3 +90,39 @@ def test_an_initial_figure_told_after_the_revised_toll_is_only_the_low_end():
             "The ministry had initially reported 19 dead.")
     (ev,) = events(text)
     assert (ev.killed.low, ev.killed.best, ev.killed.high) == (19, 27, 27)
+
+
+def test_fighting_that_continues_into_a_later_day_extends_the_range():
+    text = "Militants attacked an army base in Baiji on Monday, killing 6 soldiers. The fighting continued into Wednesday, officials said."
+    (ev,) = events(text)
+    assert (ev.date, ev.date_end, ev.date_precision) == ("2019-05-06", "2019-05-08", 2)
+
+
+def test_a_week_total_line_is_not_an_incident():
+    text = "06/05 - Gunmen attacked a checkpoint in Gwoza; 2 POL KIA.\nWEEK TOTAL: 4 incidents, 9 KIA.\n"
+    (ev,) = events(text)
+    assert ev.killed.best == 2
+
+
+def test_a_new_incident_without_a_place_takes_the_story_country_not_the_datelines():
+    text = ("NAIROBI, May 8 (Wire) - A bomb wounded four traders in the Somali town of Baidoa on Monday.\n\n"
+            "On Tuesday militants attacked an army outpost east of there, killing three soldiers.")
+    got = events(text)
+    assert len(got) == 2
+    assert got[1].country == "SO" and got[1].location is None
+
+
+@pytest.mark.parametrize(
+    "heading, group",
+    [
+        ("Wilayat Gharb Ifriqiya", "Islamic State West Africa Province (ISWAP)"),
+        ("WILAYAT KHURASAN", "Khorasan Chapter of the Islamic State"),
+        ("Wilayat Wasat Ifriqiya – Congo", "Islamic State Central Africa Province (ISCAP)"),
+        ("Wilayat Ninawa", "Islamic State of Iraq and the Levant (ISIL)"),
+    ],
+)
+def test_claims_under_a_province_heading_go_to_its_gtd_branch(heading, group):
+    from incidex.pipeline.actors import claim_branch
+
+    assert claim_branch(heading, "Islamic State of Iraq and the Levant (ISIL)") == group
+    assert claim_branch(heading, "Al-Shabaab") == "Al-Shabaab"
