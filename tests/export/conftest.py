@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from incidex.schema import Count, Document, Event, Evidence
+from support import evidence_at
+from incidex.schema import Count, Document, Event
 from incidex.store import open_engine
 from incidex.store.write import content_hash, document_row, insert_documents
 
@@ -18,10 +19,6 @@ REPORT = ("KUNDUZ, Aug. 14 (Wire) - A suicide bomber killed at least 11 police o
 CLAIM = "Our fighters attacked a military convoy near Marawi and killed about 20 soldiers."
 NOPLACE = "Gunmen kidnapped four engineers, the company said."
 
-
-def _span(text: str, field: str, words: str) -> Evidence:
-    i = text.index(words)
-    return Evidence(field, i, i + len(words), words)
 
 
 def export_samples() -> list[tuple[Document, list[Event]]]:
@@ -35,9 +32,9 @@ def export_samples() -> list[tuple[Document, list[Event]]]:
                target="police headquarters", suicide=True, claimed=True, claim_source="third_party",
                killed=Count(11, 11, None, "at_least"), wounded=Count(16, 16, 16, "exact"),
                perpetrators_killed=Count(1, 1, 1, "exact"),
-               evidence=[_span(REPORT, "killed", "killed at least 11 police officers"), _span(REPORT, "wounded", "wounded 16"),
-                         _span(REPORT, "perpetrators_killed", "the attacker also died"),
-                         _span(REPORT, "perpetrator", "The Taliban claimed the attack")],
+               evidence=[evidence_at(REPORT, "killed", "killed at least 11 police officers"), evidence_at(REPORT, "wounded", "wounded 16"),
+                         evidence_at(REPORT, "perpetrators_killed", "the attacker also died"),
+                         evidence_at(REPORT, "perpetrator", "The Taliban claimed the attack")],
                context=REPORT[:60], confidence=0.9)
     claim = Document("claim-7", CLAIM, published=date(2017, 6, 2))
     e2 = Event(event_id="claim-7:1", doc_id="claim-7", extractor_version="t", date="2017-05-30", date_end="2017-06-01",
@@ -45,11 +42,11 @@ def export_samples() -> list[tuple[Document, list[Event]]]:
                longitude=124.2839, geo_precision=2, attack_type="Armed Assault", weapon_type="Firearms",
                target_type="Military", event_type="Battles", sub_event_type="Armed clash", perpetrator="Maute Group",
                target="military convoy", claimed=True, claim_source="perpetrator", killed=Count(20, 20, 20, "approx"),
-               evidence=[_span(CLAIM, "killed", "killed about 20 soldiers")], confidence=0.5)
+               evidence=[evidence_at(CLAIM, "killed", "killed about 20 soldiers")], confidence=0.5)
     noplace = Document("noplace-3", NOPLACE)
     e3 = Event(event_id="noplace-3:1", doc_id="noplace-3", extractor_version="t", attack_type="Hostage Taking (Kidnapping)",
                target_type="Business", target="engineers", abducted=Count(4, 4, 4, "exact"),
-               evidence=[_span(NOPLACE, "abducted", "kidnapped four engineers")], confidence=0.4)
+               evidence=[evidence_at(NOPLACE, "abducted", "kidnapped four engineers")], confidence=0.4)
     return [(report, [e1]), (claim, [e2]), (noplace, [e3])]
 
 

@@ -21,7 +21,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, text
 
-from incidex.schema import Count, Document, Event, Evidence
+from support import evidence_at
+from incidex.schema import Count, Document, Event
 from incidex.store import open_engine
 from incidex.store.write import content_hash, document_row, insert_documents
 
@@ -101,10 +102,6 @@ CLAIM = "Statement: our fighters attacked an army position near Dinsoor, killing
 UNDATED = "Unknown gunmen abducted three aid workers on the road, officials said."
 
 
-def span(text_: str, field: str, words: str) -> Evidence:
-    start = text_.index(words)
-    return Evidence(field, start, start + len(words), words)
-
 
 def sample_documents() -> list[tuple[Document, list[Event]]]:
     """Three documents with their events, covering every kind of field value."""
@@ -117,29 +114,29 @@ def sample_documents() -> list[tuple[Document, list[Event]]]:
                event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
                perpetrator="Al-Shabaab", target="checkpoint", claimed=True, claim_source="third_party",
                killed=Count(9, 12, 12, "exact"), wounded=Count(21, 21, 21, "exact"),
-               evidence=[span(WIRE, "killed", "killed at least 9 people"), span(WIRE, "killed", "rose to 12"),
-                         span(WIRE, "wounded", "wounded 21"), span(WIRE, "location", "Baidoa on"),
-                         span(WIRE, "perpetrator", "Al-Shabaab")],
+               evidence=[evidence_at(WIRE, "killed", "killed at least 9 people"), evidence_at(WIRE, "killed", "rose to 12"),
+                         evidence_at(WIRE, "wounded", "wounded 21"), evidence_at(WIRE, "location", "Baidoa on"),
+                         evidence_at(WIRE, "perpetrator", "Al-Shabaab")],
                context="A car bomb killed at least 9 people", confidence=0.8)
     e2 = Event(event_id="wire-1:2", doc_id="wire-1", extractor_version="test+1", date="2017-05-05", date_end="2017-05-06",
                date_precision=2, country="SO", location="Burhakaba", latitude=2.80257, longitude=44.07805,
                geo_precision=2, attack_type="Armed Assault", target_type="Military", killed=Count(2, 2, 2, "exact"),
                perpetrators_killed=Count(None, None, None, "unknown"),
-               evidence=[span(WIRE, "killed", "killed two soldiers"), span(WIRE, "location", "Burhakaba")],
+               evidence=[evidence_at(WIRE, "killed", "killed two soldiers"), evidence_at(WIRE, "location", "Burhakaba")],
                confidence=0.6)
     claim = Document("claim-1", CLAIM, published=date(2017, 6, 1))
     e3 = Event(event_id="claim-1:1", doc_id="claim-1", extractor_version="test+1", date="2017-05-30", date_precision=1,
                country="SO", location="Dinsoor", latitude=2.4114, longitude=42.9766, geo_precision=1,
                attack_type="Armed Assault", target_type="Military", perpetrator="Al-Shabaab", target="army position",
                claimed=True, claim_source="perpetrator", killed=Count(15, 15, 15, "approx"),
-               evidence=[span(CLAIM, "killed", "killing about 15 soldiers"), span(CLAIM, "location", "Dinsoor")],
+               evidence=[evidence_at(CLAIM, "killed", "killing about 15 soldiers"), evidence_at(CLAIM, "location", "Dinsoor")],
                confidence=0.5)
     undated = Document("undated-1", UNDATED)
     e4 = Event(event_id="undated-1:1", doc_id="undated-1", extractor_version="test+1",
                attack_type="Hostage Taking (Kidnapping)", target_type="NGO", target="aid workers", suicide=False,
                abducted=Count(3, 3, 3, "exact"), killed=Count(None, None, None, "vague"),
                wounded=Count(0, 0, 0, "none_reported"), casualties=Count(24, None, 99, "vague"),
-               evidence=[span(UNDATED, "abducted", "abducted three aid workers")], confidence=0.4)
+               evidence=[evidence_at(UNDATED, "abducted", "abducted three aid workers")], confidence=0.4)
     return [(wire, [e1, e2]), (claim, [e3]), (undated, [e4])]
 
 
