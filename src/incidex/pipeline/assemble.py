@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from incidex.lang import load_words
 from incidex.pipeline import counting
+from incidex.pipeline.actors import decide_perpetrator, decide_target, national_name
 from incidex.pipeline.mentions import (
     ActorMention,
     ClaimMention,
@@ -25,6 +26,7 @@ from incidex.pipeline.mentions import (
     TypeCue,
 )
 from incidex.pipeline.segment import Piece
+from incidex.pipeline.types import decide_type
 from incidex.schema import COUNT_FIELDS, Count, Event, Evidence
 
 VICTIM_ROLES = frozenset({"killed", "wounded", "casualties", "abducted"})
@@ -53,7 +55,6 @@ class Draft:
     types: list[TypeCue] = field(default_factory=list)
     actors: list[ActorMention] = field(default_factory=list)
     claims: list[ClaimMention] = field(default_factory=list)
-    explicit_type: bool = False
 
     def add_counts(self, counts: list[CountMention]) -> None:
         self.count_log.extend((m, False) for m in counts)
@@ -161,8 +162,6 @@ def best_place(places: list[PlaceMention]) -> PlaceMention | None:
 def finish(draft: Draft, doc_id: str, n: int, version: str, text: str, voice_group: str | None,
            voice_span: tuple[int, int, str] | None) -> Event:
     """Decide every field of a drafted event and keep the words behind each."""
-    from incidex.pipeline.actors import decide_perpetrator, decide_target, national_name
-    from incidex.pipeline.types import decide_type
 
     ev = Event(event_id=f"{doc_id}:{n}", doc_id=doc_id, extractor_version=version)
     evidence: list[Evidence] = []
