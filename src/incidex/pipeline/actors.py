@@ -21,13 +21,13 @@ from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
 from incidex.errors import DataError
-from incidex.pipeline.mentions import ActorMention, ClaimMention
+from incidex.pipeline.mentions import ActorMention, ClaimMention, PlaceMention
 from incidex.pipeline.tokens import is_all_caps, load_data, lowered, phrase_key, phrase_regex
 from incidex.schema import TARGET_TYPES
 
 __all__ = [
     "ClaimVoice", "find_actors", "find_claims", "detect_claim_voice", "decide_target", "decide_perpetrator",
-    "national_name",
+    "national_name", "group_countries",
 ]
 
 _GROUP_TARGET = "Terrorists/Non-State Militias"
@@ -89,6 +89,7 @@ class _Vocab:
     noun_map: dict[str, _Entry]       # count nouns -> generic entries
     window: int
     media_groups: dict[str, str]
+    home_countries: dict[str, str]    # group name -> ISO alpha-2 of where it nearly always acts
 
 
 def _reading(raw: dict[str, Any], where: str, default_kind: str = "other") -> _Reading:
@@ -144,9 +145,12 @@ def _vocab() -> _Vocab:
     b = _Builder()
     grammar = load_data("actors.yaml")
     media_groups: dict[str, str] = {}
+    home_countries: dict[str, str] = {}
 
     for raw in load_data("actors_groups.yaml")["groups"]:
         where = f"actors_groups.yaml: {raw['name']}"
+        if raw.get("country"):
+            home_countries[raw["name"]] = str(raw["country"]).upper()
         reading = _reading({"kind": "group", "target_type": _GROUP_TARGET, **raw}, where)
         ctx = _contexts(raw.get("context"), reading, where)
         entry = _Entry(reading, "group", contexts=ctx)
@@ -226,7 +230,7 @@ def _vocab() -> _Vocab:
         caps_ambiguous=frozenset(_cased_key(w) for w in grammar.get("caps_ambiguous") or ()),
         heads=frozenset(phrase_key(w) for w in nouns.get("heads") or ()),
         generic_names=frozenset(generic), noun_map=noun_map,
-        window=int(loaded.get("window", 60)), media_groups=media_groups,
+        window=int(loaded.get("window", 60)), media_groups=media_groups, home_countries=home_countries,
     )
 
 
@@ -547,6 +551,19 @@ def find_actors(text: str) -> list[ActorMention]:
             role=_role(hit, low, breaks), actor_kind=hit.reading.kind, target_type=hit.reading.target_type,  # type: ignore[arg-type]
         ))
     return out
+
+
+def group_countries(text: str) -> list[PlaceMention]:
+    """The home countries of the armed groups ``text`` names, one country-level mention per
+    group mention (spanning the group's name).
+
+    A report that names the FMLN or Boko Haram but no town is most likely about El Salvador or
+    Nigeria: the place stage counts these as votes for the document's country, never as a place."""
+    _, hits, _ = _mentions(text)
+    home = _vocab().home_countries
+    return [PlaceMention(h.start, h.end, text[h.start:h.end], country=home[h.reading.name], geo_precision=6,
+                         kind="country")
+            for h in hits if h.entry.source in ("group", "ingroup", "media") and h.reading.name in home]
 
 
 # --------------------------------------------------------------------------- claims

@@ -14,7 +14,7 @@ from importlib import resources
 
 from incidex import __version__
 from incidex.pipeline import assemble
-from incidex.pipeline.actors import claim_branch, detect_claim_voice, find_actors, find_claims
+from incidex.pipeline.actors import claim_branch, detect_claim_voice, find_actors, find_claims, group_countries
 from incidex.pipeline.counts import find_counts
 from incidex.pipeline.dates import find_dates, infer_day_first, parse_dateline
 from incidex.pipeline.mentions import DateMention, Mentions, PlaceMention, shifted
@@ -71,7 +71,12 @@ def extract_document(doc: Document) -> list[Event]:
     day_first = infer_day_first(text)
     ctx = assemble.Context()
     # A headline or one-paragraph report is its own lead: its sentence resolves its own places.
-    country = document_country(text[:LEAD_CHARS]) if len(text) > SHORT_DOCUMENT else None
+    lead = text[:LEAD_CHARS]
+    doc_country = document_country(lead, group_countries(lead)) if len(text) > SHORT_DOCUMENT else None
+    country = doc_country.country if doc_country is not None else None
+    # An event that names no place of its own takes the country the report is about, and only
+    # failing that the dateline's (where the report was filed).
+    ctx.fallback_country = doc_country
 
     if seg.dateline is not None:
         dl = seg.dateline
@@ -87,8 +92,9 @@ def extract_document(doc: Document) -> list[Event]:
             if found:
                 p = shifted(found[0], dl.place.start)
                 # Where the report was filed gives the country at most, never the incident's place.
-                ctx.fallback_country = PlaceMention(p.start, p.end, p.text, country=p.country, geo_precision=6,
-                                                    kind="dateline") if p.country else None
+                if ctx.fallback_country is None and p.country:
+                    ctx.fallback_country = PlaceMention(p.start, p.end, p.text, country=p.country, geo_precision=6,
+                                                        kind="dateline")
                 country = country or p.country
 
     table_rows = table_counts(text)

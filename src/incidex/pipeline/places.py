@@ -14,6 +14,7 @@ words a cue marks as a place that the gazetteer lacks become sublocations
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from incidex.gazetteer.index import load
@@ -64,35 +65,54 @@ def resolve_heading(text: str, context: PlaceContext | None = None) -> PlaceMent
     return replace(best, kind="heading")
 
 
-def document_country(text: str) -> str | None:
+def document_country(text: str, group_homes: Iterable[PlaceMention] = ()) -> PlaceMention | None:
     """The country a document is about, voted by the places and nationality words of ``text``
-    (its lead), or None when nothing votes.
+    (its lead), as a country-level mention, or None when nothing votes.
 
     A country named outright counts two, a place one, a nationality word ("Salvadoran",
-    "Iraqi") a half, and a dateline place ("MEXICO CITY (MEXICO), 3 JAN 90 --", where the report
-    was filed) a half: a report filed abroad is about the country its text names. Only
-    recognition and resolution run (no sublocations, roads or spans), so the vote costs about
-    half of :func:`find_places` over the same text."""
-    doc = _recognise(text, PlaceContext(), heading=False, min_tier=VOTE_MIN_TIER)
-    if doc is None:
-        return None
+    "Iraqi") a half, and a dateline ("MEXICO CITY (MEXICO), 3 JAN 90 --", where the report was
+    filed) a half, once: a report filed abroad is about the country its text names. Each of
+    ``group_homes`` (the home country of an armed group the lead names, spanning the group's
+    name) counts one. The mention returned spans the winner's first vote, preferring a name in
+    the text over a nationality word, a group and the dateline, so the field keeps its evidence.
+    Only recognition and resolution run (no sublocations, roads or spans), so the vote costs
+    about half of :func:`find_places` over the same text."""
     votes: Counter[str] = Counter()
-    for c in doc.cands:
-        if c.choice is None or not c.choice.place.country:
-            continue
-        place = c.choice.place
-        weight = 2.0 if place.kind == "country" else 1.0
-        if c.start < 40 and "\n" not in text[:c.start] and _dateline_after(text, c.end):
-            weight = 0.5  # "MEXICO CITY (MEXICO), 3 JAN 90": where the report was filed
-        votes[place.country] += weight
-    demonyms = vocab().demonyms
-    for w in doc.toks.words:
-        cc = demonyms.get(w)
-        if cc is not None:
-            votes[cc] += 0.5
+    spans: dict[str, tuple[int, int, int]] = {}  # country -> (rank, start, end) of its best vote
+
+    def vote(cc: str, weight: float, rank: int, start: int, end: int) -> None:
+        votes[cc] += weight
+        if cc not in spans or rank < spans[cc][0]:
+            spans[cc] = (rank, start, end)
+
+    for g in group_homes:
+        if g.country:
+            vote(g.country, 1.0, 2, g.start, g.end)
+    doc = _recognise(text, PlaceContext(), heading=False, min_tier=VOTE_MIN_TIER)
+    if doc is not None:
+        dateline_voted: set[str] = set()
+        for c in doc.cands:
+            if c.choice is None or not c.choice.place.country:
+                continue
+            place = c.choice.place
+            if c.start < 40 and "\n" not in text[:c.start] and _dateline_after(text, c.end):
+                # "MEXICO CITY (MEXICO), 3 JAN 90": where the report was filed, counted once
+                if place.country not in dateline_voted:
+                    dateline_voted.add(place.country)
+                    vote(place.country, 0.5, 3, c.start, c.end)
+                continue
+            vote(place.country, 2.0 if place.kind == "country" else 1.0, 0, c.start, c.end)
+        demonyms = vocab().demonyms
+        toks = doc.toks
+        for k, w in enumerate(toks.words):
+            cc = demonyms.get(w)
+            if cc is not None:
+                vote(cc, 0.5, 1, toks.starts[k], toks.ends[k])
     if not votes:
         return None
-    return votes.most_common(1)[0][0]
+    cc = votes.most_common(1)[0][0]
+    _, start, end = spans[cc]
+    return PlaceMention(start, end, text[start:end], country=cc, geo_precision=6, kind="country")
 
 
 def _dateline_after(text: str, end: int) -> bool:

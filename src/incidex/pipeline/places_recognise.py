@@ -151,8 +151,15 @@ def analyse(doc: Doc, i: int, n: int, h: int, tier: int) -> Cand | None:
                 end=end, surface=" ".join(words), heading=doc.heading, exact=stop_exact)
 
 
+#: Definite articles of Spanish, French and Arabic names: "La Union", "El Progreso", "Las Vueltas"
+#: are proper names even when the word after the article is a common English word.
+NAME_ARTICLES = frozenset({"la", "las", "los", "el", "le", "les", "al"})
+
+
 def _stop_class(words: list[str], classes: list[int]) -> int:
     content = [c for c in classes if not c & PARTICLE] or classes
+    if len(words) > 1 and words[0] in NAME_ARTICLES and len(content) < len(classes):
+        return NAME if all(c & (ENG | NAME) for c in content) else 0
     if all(c & ENG for c in content):
         return ENG
     if all(c & (ENG | NAME) for c in content):

@@ -60,11 +60,12 @@ class Segmented:
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATELINE = re.compile(
     r"""\A(?P<lead>\s*(?:\[?[A-Z]{2,}[- ]?[A-Z0-9-]*\s*\([A-Z]+\)\s*\n)?\s*)   # MUC-4 header line "DEV-MUC3-0001 (NOSC)"
-    (?P<place>[A-Z][A-Za-z.'\u2019-]+(?:[ ][A-Z][A-Za-z.'\u2019-]+){0,3})       # BOGOTA / SAN SALVADOR / Kabul
+    (?P<place>[A-Z][A-Za-z.'\u2019-]+(?:[ ][A-Z][A-Za-z.'\u2019-]+){0,3}        # BOGOTA / SAN SALVADOR / Kabul
+      (?:[ ]\([A-Z][A-Za-z.'\u2019 -]{1,40}\)(?=,))?)                              # MADRID (SPAIN), 3 JAN: the country
     (?:,[ ]+[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)?                             # , Afghanistan / , Nigeria
     (?:,?[ ]+(?P<date>(?:%(m)s[ ]+\d{1,2}(?:st|nd|rd|th)?(?:,?[ ]+\d{2,4})?)|(?:\d{1,2}[ ]+%(m)s(?:[ ]+\d{2,4})?)))?
     (?:[ ]*\([^)\n]{1,60}\))?                                                     # (Reuters) / (ACAN-EFE)
-    (?:[ ]+(?:--|[-\u2013\u2014])|[ ]*--)[ ]*                                       # a spaced dash: not "AL-KHAYR"
+    (?:(?:[ ]*\n[ ]*|[ ]+)(?:--|[-\u2013\u2014])|[ ]*--)[ ]*                # a spaced dash: not "AL-KHAYR"
     """ % {"m": _MONTH},
     re.VERBOSE | re.IGNORECASE,
 )
@@ -136,7 +137,7 @@ def find_dateline(text: str) -> Dateline | None:
     # A dateline place is written in capitals ("HERAT,") or followed by a date; plain prose is not.
     if not (place.isupper() or m.group("date")):
         return None
-    if len(place) < 3 or "\n" in m.group(0)[len(m.group("lead")):]:
+    if len(place) < 3 or "\n" in m.group(0)[len(m.group("lead")):].rstrip(" \n-\u2013\u2014"):
         return None
     date = Piece(m.start("date"), m.end("date"), m.group("date")) if m.group("date") else None
     return Dateline(
