@@ -126,3 +126,21 @@ def test_claims_under_a_province_heading_go_to_its_gtd_branch(heading, group):
 
     assert claim_branch(heading, "Islamic State of Iraq and the Levant (ISIL)") == group
     assert claim_branch(heading, "Al-Shabaab") == "Al-Shabaab"
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # "the six priests" points back at victims already counted
+        ("Gunmen murdered six Jesuit priests and two women in San Salvador on Thursday. "
+         "The six priests had taught at the university for years.", 8),
+        ("Two missionaries were shot dead in La Paz on Monday. Police are investigating the murder of the two missionaries.", 2),
+        # a definite figure for victims not yet counted still adds
+        ("Three soldiers were killed in a bomb attack in Kandahar on Monday. The two civilians also died.", 5),
+        # no determiner: a second victim group adds
+        ("A bomb killed three soldiers in Kandahar on Monday. Two civilians also died in the blast.", 5),
+    ],
+)
+def test_a_definite_figure_restates_the_victims_already_counted(text: str, killed: int) -> None:
+    (ev,) = events(text)
+    assert ev.killed.best == killed

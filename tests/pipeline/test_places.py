@@ -420,6 +420,50 @@ def test_document_country_votes(text: str, country: str | None) -> None:
         assert text[found.start:found.end] == found.text and found.geo_precision == 6
 
 
+def test_an_armed_group_votes_for_its_home_country() -> None:
+    from incidex.pipeline.actors import group_countries
+
+    text = "ROME (ITALY), 11 JAN 90 -- THE FMLN SAID ITS UNITS ATTACKED A POST ON THE ROAD TO BERLIN."
+    homes = group_countries(text)
+    assert [h.country for h in homes] == ["SV"] and text[homes[0].start:homes[0].end] == "FMLN"
+    found = document_country(text, homes)
+    assert found is not None and found.country == "SV"
+
+
+@pytest.mark.parametrize(
+    "text, country, location",
+    [
+        ("VARGAS WAS MURDERED YESTERDAY MORNING IN ZONE 10 OF THIS CAPITAL.", "GT", "Guatemala City"),
+        ("A bomb went off in the Afghan capital on Monday.", None, "Kabul"),
+        ("Gunmen attacked a bank in the Nigerian capital city.", None, "Abuja"),
+        ("THERE HAVE BEEN ATTACKS IN THE CAPITAL, INCLUDING BOMB ATTACKS ON RESIDENCES.", "SV", "San Salvador"),
+        ("Colombia's capital was hit by two car bombs.", None, "Bogota"),
+    ],
+)
+def test_the_capital_is_the_capital_of_the_country_meant(text: str, country: str | None, location: str) -> None:
+    found = [m for m in find_places(text, PlaceContext(country=country)) if m.location]
+    assert [m.location for m in found] == [location]
+    assert text[found[0].start:found[0].end] == found[0].text and found[0].geonames_id is not None
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("The provincial capital was shelled overnight.", "AF"),
+        ("The court upheld capital punishment for the attackers.", "PK"),
+        ("A bomb exploded in the capital.", None),  # no country in force: which capital is unknown
+        ("Gunmen attacked the capital of the province.", "NG"),
+    ],
+)
+def test_no_capital_without_a_country_or_in_other_senses(text: str, country: str | None) -> None:
+    assert not [m for m in find_places(text, PlaceContext(country=country)) if m.location]
+
+
+def test_la_union_department_is_a_name_despite_its_common_word() -> None:
+    found = find_places("AN ATTACK IN LISLIQUE, LA UNION DEPARTMENT.", PlaceContext())
+    assert [(m.country, m.admin1) for m in found] == [("SV", "La Union")]
+
+
 def test_offsets_point_into_the_text_as_given() -> None:
     text = "Line one.\n\nA car bomb exploded in Mosul\u2019s market, 20 kilometres (12 miles) north of Kirkuk."
     for m in find_places(text):

@@ -25,6 +25,9 @@ def merge(current: Count, current_who: str | None, new: CountMention) -> Count:
         return current  # "no other casualties" never erases a figure already given
     if current.qualifier == "none_reported":
         return from_mention(new)
+    if new.definite and not new.revision and new.best is not None and current.best is not None \
+            and new.best <= current.best and _same_victims(new.who, current_who):
+        return current  # "the six priests": victims counted already, or some of them
     if (
         not new.revision
         and new.who not in GENERIC_NOUNS
@@ -44,6 +47,18 @@ def merge(current: Count, current_who: str | None, new: CountMention) -> Count:
     if new.qualifier == "at_least" and new.high is None:
         high = None
     return Count(low=min(lows) if lows else None, best=best, high=high, qualifier=qualifier)  # type: ignore[arg-type]
+
+
+def _same_victims(new_who: str | None, current_who: str | None) -> bool:
+    """Can ``new_who`` name (some of) the victims counted as ``current_who``? A generic noun can;
+    otherwise they must share a noun ("the six priests" after "six Jesuit priests and two women")."""
+    if new_who in GENERIC_NOUNS or current_who in GENERIC_NOUNS:
+        return True
+    return bool(_stems(new_who) & _stems(current_who))
+
+
+def _stems(words: str | None) -> set[str]:
+    return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in (words or "").split() if w != "and"}
 
 
 def _sum(a: Count, b: Count) -> Count:

