@@ -464,6 +464,25 @@ def test_la_union_department_is_a_name_despite_its_common_word() -> None:
     assert [(m.country, m.admin1) for m in found] == [("SV", "La Union")]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # whose mission, not where
+        ("TERRORISTS TONIGHT BOMBED THE EMBASSIES OF THE PRC AND THE SOVIET UNION.", []),
+        ("A car bomb went off near the US embassy in Kabul.", ["Kabul"]),
+        ("The Kabul embassy was closed after the blast.", ["Kabul"]),
+        # part of a longer name the gazetteer lacks
+        ("CLASHES IN THE MILAGRO DE LA PAZ NEIGHBORHOOD LASTED ALL DAY.", []),
+        ("A BOMB EXPLODED IN SAN JUAN DE LURIGANCHO, LIMA.", ["Lima"]),
+        # a type word before the link is no name: the whole phrase resolves
+        ("TROOPS ENTERED CIUDAD DE GUATEMALA AT DAWN.", ["Guatemala City"]),
+        ("GUERRILLAS ATTACKED SANTA ROSA DE COPAN.", ["Santa Rosa de Copan"]),
+    ],
+)
+def test_names_that_say_whose_or_run_on_are_not_places(text: str, expected: list[str]) -> None:
+    assert [m.location for m in find_places(text, PlaceContext()) if m.kind != "sublocation"] == expected
+
+
 def test_offsets_point_into_the_text_as_given() -> None:
     text = "Line one.\n\nA car bomb exploded in Mosul\u2019s market, 20 kilometres (12 miles) north of Kirkuk."
     for m in find_places(text):

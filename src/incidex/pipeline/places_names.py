@@ -20,6 +20,57 @@ from incidex.pipeline.places_vocab import (
 _ADJECTIVE_ENDINGS = ("ing", "ed", "style", "based", "born", "like", "backed", "led", "run", "bound", "made", "type")
 
 
+def names_an_owner(doc: Doc, i: int, last: int, tier: int) -> bool:
+    """"the embassies of the PRC", "the US embassy", "Colombia's ambassador": the country says
+    whose mission it is, not where anything happened."""
+    toks = doc.toks
+    owners = vocab().owner_nouns
+    k = i - 1
+    if k >= 0 and toks.words[k] == "the":
+        k -= 1
+    if k >= 1 and toks.words[k] == "of" and toks.words[k - 1] in owners:
+        return True
+    if tier < COUNTRY_TIER:
+        return False  # "the Kabul embassy" is in Kabul
+    k = last + 1
+    if k < doc.count and toks.words[k] == "s" and toks.gap(k) in ("'", "\u2019"):
+        k += 1
+    return k < doc.count and toks.words[k] in owners
+
+
+def inside_a_longer_name(doc: Doc, i: int, last: int) -> bool:
+    """"MILAGRO DE LA PAZ" matched as "LA PAZ" or "MILAGRO": a link word ("de", "del") joins the
+    match to a plain word, so the name goes on past it (a type word before the link, as in
+    "CIUDAD DE GUATEMALA" or "departamento del Cauca", does not)."""
+    toks, cls = doc.toks, doc.cls
+    links = vocab().name_links
+    not_plain = TYPE_WORD | FUNC | PREFIX | WEAK | NEAR | OF | DIRECTION | UNIT | SUBLOC | TITLE
+
+    def content(k: int) -> bool:
+        return 0 <= k < doc.count and not cls[k] & not_plain and toks.words[k].isalpha()
+
+    if toks.words[i] in links and content(i - 1) and toks.gap(i).strip() == "":
+        return True  # "MILAGRO DE LA PAZ" matched as "DE LA PAZ"
+    k = i - 1
+    if k >= 1 and toks.words[k] in ("la", "las", "los") and toks.words[k - 1] in links:
+        k -= 1
+    if k >= 1 and toks.words[k] in links and toks.gap(k + 1).strip() == "" and toks.gap(k).strip() == "" \
+            and content(k - 1):
+        return True
+    # "SAN JUAN DE LURIGANCHO" matched as "SAN" or "SAN JUAN": up to two more plain words, then a link
+    k = last + 1
+    for _ in range(3):
+        if k + 1 >= doc.count or toks.gap(k).strip() != "":
+            return False
+        if toks.words[k] in links:
+            nxt = k + 2 if toks.words[k + 1] in ("la", "las", "los") else k + 1
+            return nxt < doc.count and toks.gap(nxt).strip() == "" and content(nxt)
+        if not content(k):
+            return False
+        k += 1
+    return False
+
+
 def names_a_sublocation(doc: Doc, last: int) -> bool:
     """"the Salam market of Mora", "the Bilal, Nour and Salam quarters of Mora": the name is a
     market's or quarter's, not a town's."""

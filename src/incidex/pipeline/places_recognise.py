@@ -21,7 +21,8 @@ from incidex.gazetteer.normalize import ARTICLES
 from incidex.pipeline.places_cues import cue_after, cue_before
 from incidex.pipeline.places_doc import COUNTRY_TIER, Cand, Doc, acronym
 from incidex.pipeline.places_names import (
-    in_longer_name, label, names_a_sublocation, not_a_place, runs_on, speaks, whole_text,
+    in_longer_name, inside_a_longer_name, label, names_a_sublocation, names_an_owner, not_a_place, runs_on, speaks,
+    whole_text,
 )
 from incidex.pipeline.places_vocab import (
     CUE_NEAR, CUE_NONE, CUE_STRONG, CUE_WEAK, DIRECTION, ENG, FUNC, NAME, NEAR, OF, PARTICLE, PREFIX, REGION1, REGION2,
@@ -102,7 +103,7 @@ def analyse(doc: Doc, i: int, n: int, h: int, tier: int) -> Cand | None:
             precision = 2  # "the Hawija area"
     else:
         phrase_last = last
-    if names_a_sublocation(doc, last):
+    if names_a_sublocation(doc, last) or inside_a_longer_name(doc, i, last) or names_an_owner(doc, i, last, tier):
         return None
     if doc.mixed and phrase_last == last and tier < COUNTRY_TIER and runs_on(doc, last):
         return None  # "the village of Nova Zambezia" matched as "Nova": part of a longer name

@@ -62,6 +62,8 @@ class Vocab:
     road_pairs: frozenset[str]  # two-word road words ("coastal road")
     area_nouns: frozenset[str]
     demonyms: dict[str, str]  # "salvadoran" -> "SV"
+    owner_nouns: frozenset[str]  # "embassy": the country before or after it is whose, not where
+    name_links: frozenset[str]  # "de", "del": the words on both sides belong to one name
 
 
 def _seqs(items: list[str]) -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
@@ -132,6 +134,8 @@ def vocab() -> Vocab:
         around=_words(v.get("around_words") or ()), roads=frozenset(w for w in roads if " " not in w),
         road_pairs=frozenset(w for w in roads if " " in w), area_nouns=_words(v.get("area_nouns") or ()),
         demonyms={fold(w): cc for cc, ws in (v.get("demonyms") or {}).items() for w in ws if " " not in fold(w)},
+        owner_nouns=frozenset(fold(w).split()[0] for w in v.get("owner_nouns") or ()),
+        name_links=_words(v.get("name_links") or ()),
     )
 
 
