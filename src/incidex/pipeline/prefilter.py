@@ -39,7 +39,7 @@ def needles(pattern: re.Pattern[str]) -> frozenset[str] | None:
     if not found or not all(found):
         return None
     if fold:
-        if not all(n.isascii() for n in found):
+        if any(not c.isascii() and (c.lower() != c or c.upper() != c) for n in found for c in n):
             return None  # a non-ASCII letter may case-fold to an ASCII one ("K" Kelvin sign): no gate
         found = {n.lower() for n in found}
     return frozenset(found)
@@ -57,11 +57,17 @@ RARE_LENGTH = 5
 
 
 def _rarest(options: list[set[str]]) -> set[str] | None:
-    """The cheapest option that few texts pass: its shortest needle long, then fewest needles."""
+    """The cheapest option that few texts pass: its shortest needle long (spaces do not count:
+    every sentence has one), then fewest needles."""
     options = [o for o in options if o and all(o)]
     if not options:
         return None
-    return max(options, key=lambda s: (min(min(map(len, s)), RARE_LENGTH), -len(s), min(map(len, s))))
+
+    def rarity(s: set[str]) -> tuple[int, int, int]:
+        shortest = min(len(n.strip()) for n in s)
+        return min(shortest, RARE_LENGTH), -len(s), shortest
+
+    return max(options, key=rarity)
 
 
 def _sequence(items: list[Any]) -> tuple[set[str] | None, bool]:
