@@ -22,6 +22,7 @@ from typing import Any, Iterable, Sequence
 
 from incidex.errors import DataError
 from incidex.pipeline.mentions import ActorMention, ClaimMention, PlaceMention
+from incidex.pipeline.prefilter import Gated, gated
 from incidex.pipeline.tokens import is_all_caps, load_data, lowered, phrase_key, phrase_regex
 from incidex.schema import TARGET_TYPES
 
@@ -705,11 +706,11 @@ class ClaimVoice:
 @dataclass(frozen=True)
 class _VoiceGrammar:
     heading: re.Pattern[str]
-    province: re.Pattern[str]
+    province: re.Pattern[str] | Gated  # gated: searched in every document, found in few
     province_groups: dict[str, str]
     areas: re.Pattern[str] | None     # place names that name a group only when nothing else does
     area_groups: dict[str, str]
-    subject: re.Pattern[str]
+    subject: re.Pattern[str] | Gated
     hijri: re.Pattern[str]
     genre_verb: re.Pattern[str]
     third_party: re.Pattern[str]
@@ -737,12 +738,12 @@ def _voice_grammar() -> _VoiceGrammar:
     months = _alt(voice["hijri_months"])
     return _VoiceGrammar(
         heading=re.compile(r"^[ \t#*\-]*" + words + r"[ \t]+(?P<p>" + names + r")[ \t:]*$", re.M),
-        province=re.compile(r"(?<![\w])" + words + r"[ \t]+(?P<p>" + names + r")"),
+        province=gated(re.compile(r"(?<![\w])" + words + r"[ \t]+(?P<p>" + names + r")")),
         province_groups=provinces,
         areas=_words_regex(_area_phrases(load_data("actors_groups.yaml")["groups"])) if areas else None,
         area_groups=areas,
-        subject=re.compile(
-            r"(?<![\w])(?:the\s+)?" + _alt(voice["generic_ingroup"]) + r"\s+(?:[\w'’-]+\s+){0,2}?" + _alt(roles["attack_verbs"]) + r"(?![\w])"),
+        subject=gated(re.compile(
+            r"(?<![\w])(?:the\s+)?" + _alt(voice["generic_ingroup"]) + r"\s+(?:[\w'’-]+\s+){0,2}?" + _alt(roles["attack_verbs"]) + r"(?![\w])")),
         hijri=re.compile(
             r"(?<![\w])(?:" + ordinal + r"\s+(?:day\s+)?(?:of\s+)?(?:the\s+month\s+of\s+)?" + months + "|" + months
             + r"\s+\d{1,2}(?:st|nd|rd|th)?|14\d\d\s*(?:ah|a\.h\.|h\.|hijri))(?![\w])"),

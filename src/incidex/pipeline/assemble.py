@@ -25,6 +25,7 @@ from incidex.pipeline.mentions import (
     PlaceMention,
     TypeCue,
 )
+from incidex.pipeline.prefilter import Gated, gated
 from incidex.pipeline.segment import Piece
 from incidex.pipeline.types import decide_type
 from incidex.schema import COUNT_FIELDS, Count, Event, Evidence
@@ -33,10 +34,15 @@ VICTIM_ROLES = frozenset({"killed", "wounded", "casualties", "abducted"})
 
 
 @lru_cache(maxsize=1)
-def cues() -> dict[str, re.Pattern[str]]:
-    """The event-unit cue phrases of ``lang/en/assembly.yaml``, one compiled pattern per kind."""
+def cues() -> dict[str, Gated | re.Pattern[str]]:
+    """The event-unit cue phrases of ``lang/en/assembly.yaml``, one compiled pattern per kind.
+
+    Each is searched in every sentence that reports something and matches almost none of them;
+    behind its needle gate (:mod:`incidex.pipeline.prefilter`) the miss costs a few substring
+    tests instead of a case-insensitive scan."""
     data = load_words("assembly.yaml")
-    return {kind: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) for kind, patterns in data.items()}
+    return {kind: gated(re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE))
+            for kind, patterns in data.items()}
 
 
 @dataclass

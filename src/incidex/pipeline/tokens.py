@@ -67,8 +67,11 @@ def is_all_caps(text: str) -> bool:
     return upper + lower >= 12 and upper > 0.6 * (upper + lower)
 
 
+@lru_cache(maxsize=8192)
 def phrase_key(phrase: str) -> str:
-    """Lookup key of a phrase or of matched text: lower case, no spaces, hyphens, apostrophes, dots."""
+    """Lookup key of a phrase or of matched text: lower case, no spaces, hyphens, apostrophes, dots.
+
+    Cached: the actor scan keys every vocabulary hit, and a corpus repeats a few thousand phrases."""
     return _KEY_DROP.sub("", phrase.lower())
 
 

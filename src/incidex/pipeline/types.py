@@ -67,6 +67,21 @@ class _CueTable:
     cased: re.Pattern[str] | None
     by_letter: dict[str, tuple[_CueSpec, ...]]  # first letter -> cues that can start with it, in order
     cased_specs: tuple[_CueSpec, ...]
+    first_at: dict[str, re.Pattern[str]]  # first letter -> its cues as one pattern, a named group each
+
+
+def _first_cue_regex(specs: tuple[_CueSpec, ...], bodies: dict[str, str]) -> re.Pattern[str]:
+    """The cues of one first letter as one pattern, one group per cue in data order: the regex
+    engine tries alternatives in order, so the group that matches at a position is the first cue
+    whose own pattern matches there (one match instead of one per cue)."""
+    groups = "|".join(f"(?P<c{k}>{bodies[spec.id]})" for k, spec in enumerate(specs))
+    return _word_regex("(?:" + groups + ")")
+
+
+def _first_cue(table: _CueTable, low: str, start: int) -> _CueSpec | None:
+    """The first cue (in data order) whose pattern matches ``low`` at ``start``."""
+    m = table.first_at[low[start]].match(low, start)
+    return table.by_letter[low[start]][int(m.lastgroup[1:])] if m is not None and m.lastgroup else None
 
 
 def _word_regex(body: str) -> re.Pattern[str]:
@@ -81,6 +96,7 @@ def _table() -> _CueTable:
     lower_alts: list[str] = []
     cased_alts: list[str] = []
     by_letter: dict[str, list[_CueSpec]] = {}
+    bodies: dict[str, str] = {}
     for cue in data["cues"]:
         lower_re = cue.get("re") or []
         cased_re = cue.get("cased") or []
@@ -97,6 +113,7 @@ def _table() -> _CueTable:
         )
         _check(spec)
         specs.append(spec)
+        bodies[spec.id] = "|".join(lower_re)
         lower_alts.extend(lower_re)
         cased_alts.extend(cased_re)
         for alt in lower_re:
@@ -108,9 +125,10 @@ def _table() -> _CueTable:
     if bad:
         raise DataError(f"attack_types.yaml: alternatives must begin with a letter: {bad[:3]}")
     cased = _word_regex("(?:" + "|".join(cased_alts) + ")") if cased_alts else None
+    letters = {k: tuple(v) for k, v in by_letter.items()}
     return _CueTable(
-        _word_regex(body), cased, {k: tuple(v) for k, v in by_letter.items()},
-        tuple(s for s in specs if s.cased is not None),
+        _word_regex(body), cased, letters, tuple(s for s in specs if s.cased is not None),
+        {k: _first_cue_regex(v, bodies) for k, v in letters.items()},
     )
 
 
@@ -130,7 +148,7 @@ def find_type_cues(text: str) -> list[TypeCue]:
     cues: list[TypeCue] = []
     for m in table.lower.finditer(low):
         start = m.start()
-        spec = next((s for s in table.by_letter[low[start]] if s.lower and s.lower.match(low, start)), None)
+        spec = _first_cue(table, low, start)
         if spec is not None and not spec.ignore:
             cues.append(_cue(spec, start, m.end(), text))
     if table.cased is not None and not is_all_caps(text):
