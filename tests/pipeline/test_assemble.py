@@ -144,3 +144,23 @@ def test_claims_under_a_province_heading_go_to_its_gtd_branch(heading, group):
 def test_a_definite_figure_restates_the_victims_already_counted(text: str, killed: int) -> None:
     (ev,) = events(text)
     assert ev.killed.best == killed
+
+
+@pytest.mark.parametrize(
+    "text, n, date",
+    [
+        # a definite reference joins the incident told before; the day of the telling is not its day
+        ("Gunmen shot dead a diplomat in Guatemala City on Monday. On Tuesday the foreign minister "
+         "condemned the murder of the diplomat.", 1, "2019-05-06"),
+        # another day and another place: another incident, definite or not
+        ("A bomb killed three people in Kabul on Monday. The bombing of a mosque in Herat on Tuesday killed five.", 2, "2019-05-06"),
+    ],
+)
+def test_a_definite_reference_joins_the_incident_told_before(text: str, n: int, date: str) -> None:
+    got = events(text)
+    assert len(got) == n and got[0].date == date
+
+
+def test_the_day_a_murder_is_condemned_is_not_the_day_of_the_murder() -> None:
+    (ev,) = events("Today the ministry denied charges that officers were behind the murder of six Jesuits in San Salvador.")
+    assert ev.date is None and ev.killed.best == 6

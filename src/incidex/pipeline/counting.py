@@ -26,8 +26,10 @@ def merge(current: Count, current_who: str | None, new: CountMention) -> Count:
     if current.qualifier == "none_reported":
         return from_mention(new)
     if new.definite and not new.revision and new.best is not None and current.best is not None \
-            and new.best <= current.best and _same_victims(new.who, current_who):
-        return current  # "the six priests": victims counted already, or some of them
+            and _same_victims(new.who, current_who):
+        # "the six priests": victims counted already, or some of them; "the six Jesuits and two
+        # more persons": all of them, and more
+        return current if new.best <= current.best else from_mention(new)
     if (
         not new.revision
         and new.who not in GENERIC_NOUNS

@@ -207,6 +207,15 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
                 # background ("militants have stepped up attacks across the province").
                 return current
             new = True
+    ref = cue["refers_back"].search(sentence.text) if new and not is_item else None
+    if ref is not None and not cue["separate_incident"].search(sentence.text):
+        # A day told before the reference is the day of the telling ("this morning condemned the
+        # murder of ..."); one after it may be the incident's own ("the murder on 16 November").
+        at = sentence.start + ref.start()
+        explicit_date = explicit_date if explicit_date is not None and explicit_date.start >= at else None
+        earlier = _told_before(m, explicit_date, place, drafts) if current is not None else None
+        if earlier is not None:
+            current, new = earlier, False
     if new:
         prev = drafts[-1] if drafts else None
         current = assemble.Draft(block_id=block_id, group=ctx.group)
@@ -237,6 +246,29 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
     current.actors.extend(m.actors)
     current.claims.extend(m.claims)
     return current
+
+
+#: Attack types one incident may be told as: a murder is an armed assault or an assassination.
+_SAME_KIND = ({"Armed Assault", "Assassination"},)
+
+
+def _told_before(m: Mentions, date: DateMention | None, place: PlaceMention | None,
+                 drafts: list[assemble.Draft]) -> assemble.Draft | None:
+    """The latest event this definite reference ("the murder of the diplomat") fits: the same
+    kind of attack, and no other day or place than its own."""
+    kinds = {t.attack_type for t in m.types if t.attack_type}
+    for d in reversed(drafts):
+        told = {t.attack_type for t in d.types if t.attack_type}
+        if kinds and told and not kinds & told and not any(kinds | told <= same for same in _SAME_KIND):
+            continue
+        if date is not None and date.value is not None and d.date is not None and d.date.value is not None \
+                and date.value != d.date.value:
+            continue
+        if place is not None and d.place is not None and assemble.place_key(place) != assemble.place_key(d.place) \
+                and not _within(place, d.place) and not _within(d.place, place):
+            continue
+        return d
+    return None
 
 
 def sentence_text_after(mention: DateMention, sentence: Piece) -> str:
