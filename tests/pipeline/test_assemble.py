@@ -137,6 +137,11 @@ def test_claims_under_a_province_heading_go_to_its_gtd_branch(heading, group):
         ("Two missionaries were shot dead in La Paz on Monday. Police are investigating the murder of the two missionaries.", 2),
         # a definite figure for victims not yet counted still adds
         ("Three soldiers were killed in a bomb attack in Kandahar on Monday. The two civilians also died.", 5),
+        # "the slain minister" is the minister already counted; "his driver also died" adds one
+        ("Gunmen assassinated presidency minister Jose Rodriguez in San Salvador on Friday. "
+         "The slain minister had held the post since 1984.", 1),
+        ("Gunmen assassinated presidency minister Jose Rodriguez in San Salvador on Friday. "
+         "His driver also died.", 2),
         # no determiner: a second victim group adds
         ("A bomb killed three soldiers in Kandahar on Monday. Two civilians also died in the blast.", 5),
     ],

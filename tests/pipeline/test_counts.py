@@ -43,6 +43,9 @@ def none(role: str) -> tuple:
 
 
 COUNT_ROWS: list[tuple[str, list[tuple]]] = [
+    # one death, however qualified, is one killed ("11 murder charges" is no figure: NOT_COUNTS)
+    ("THEIR ACTION CAUSED ONE UNFORTUNATE DEATH, INJURIES, AND DAMAGE.", [ex(K, 1)]),
+    ("The blast caused one death and three injuries.", [ex(K, 1), ex(W, 3)]),
     # --- wire: exact figures, digits and words ---
     ("Gunmen killed four police officers at a checkpoint outside Garowe on Sunday.", [ex(K, 4)]),
     ("Twelve people died when the device went off near a bus stop.", [ex(K, 12)]),

@@ -26,9 +26,9 @@ def merge(current: Count, current_who: str | None, new: CountMention) -> Count:
     if current.qualifier == "none_reported":
         return from_mention(new)
     if new.definite and not new.revision and new.best is not None and current.best is not None \
-            and _same_victims(new.who, current_who):
-        # "the six priests": victims counted already, or some of them; "the six Jesuits and two
-        # more persons": all of them, and more
+            and (new.best == 1 or _same_victims(new.who, current_who)):
+        # "the six priests", "the slain minister": victims counted already, or some of them;
+        # "the six Jesuits and two more persons": all of them, and more
         return current if new.best <= current.best else from_mention(new)
     if (
         not new.revision
@@ -39,6 +39,8 @@ def merge(current: Count, current_who: str | None, new: CountMention) -> Count:
         return _sum(current, from_mention(new))
     if new.best is not None and new.best == current.best and not new.revision:
         return current
+    if not new.revision and new.best == 1 and current.best is not None and current.best > 1:
+        return current  # "Ellacuria, one of the priests, was killed": one of the victims, told again
     lows = [v for v in (current.low, current.best, new.low, new.best) if v is not None]
     highs = [v for v in (current.high, new.high, new.best) if v is not None]
     best = new.best if new.best is not None else current.best

@@ -285,7 +285,7 @@ _ALTERNATIVES = (
     rf"(?P<p_adj>[tpl]?(?P<p_adj_q>{_QTY})[wgO]{{0,2}}(?P<p_adj_v>[dHK])(?P<p_adj_n>[wgPS]{{0,2}}[PSRrZzg]))",
     # "15 deaths", "20 casualties", "two civilian casualties", "30 hostages"
     # "the six Jesuits' slaying" (a singular death noun after a counted noun)
-    rf"(?P<p_noun>[tpl]?(?P<p_noun_q>{_QTY})(?P<p_noun_n>[wgPSU]{{0,2}})(?P<p_noun_v>[CFIQ]|(?<=[wgPSU])f))",
+    rf"(?P<p_noun>[tpl]?(?P<p_noun_q>{_QTY})(?P<p_noun_n>[wgPSU]{{0,2}})(?P<p_noun_v>[CFIQ]|(?<=[wgPSU#])f))",
     # "Romero's murder", "the archbishop's assassination" (the possessive is checked when read;
     # "the government's death squads" is no death)
     rf"(?P<p_poss>[wg](?P<p_poss_v>f)(?!o))",
@@ -1219,8 +1219,11 @@ def _read_match(ch: _Chunks, m: re.Match[str]) -> list[_Found]:
         vpos = m.start("p_noun_v")
         role = _ROLE_OF_VERB[codes[vpos]]
         n_i, n_j = m.span("p_noun_n")
-        if codes[vpos] == "f" and codes[vpos - 1] != "P" and ch.low[ch.ends[vpos - 1]:ch.ends[vpos - 1] + 1] not in "'’":
-            return []  # "the six Jesuits' slaying" is a count, "11 files murder (charges)" is not
+        one = fig is not None and fig[1] == 1 and codes[vpos + 1:vpos + 2] not in tuple("wgPSU")
+        if codes[vpos] == "f" and codes[vpos - 1] != "P" and ch.low[ch.ends[vpos - 1]:ch.ends[vpos - 1] + 1] not in "'’" \
+                and not one:
+            # "the six Jesuits' slaying" and "one (unfortunate) death" are counts, "11 files murder (charges)" is not
+            return []
         head = next((k for k in range(n_j - 1, n_i - 1, -1) if codes[k] in "PS"), None)
         return _from_items(ch, [_Item(fig, head)], role, span, subset) if fig else []
 
@@ -1308,14 +1311,24 @@ def find_counts(text: str) -> list[CountMention]:
     ]
 
 
+_ADDED = re.compile(r"\b(?:also|too|another|other|more)\b")
+
+
 def _definite(ch: _Chunks, start: int, end: int) -> bool:
     """Is the figure of the span [start, end) told with a definite determiner ("the six priests",
-    "these two murders", "all 12 passengers")? Such a figure points back at victims already
-    counted: the event's count keeps the figure it has (counting.merge)."""
+    "these two murders", "all 12 passengers", "the slain minister")? Such a figure points back at
+    victims already counted: the event's count keeps the figure it has (counting.merge). A
+    singular noun with "also" or "another" ("the driver also died") adds a victim."""
     k = bisect_left(ch.starts, start)
     codes = ch.codes
+    first = k
     while k < len(codes) and ch.starts[k] < end:
         if codes[k] == "#":
             return k > 0 and codes[k - 1] in "tbl"
+        if codes[k] == "S":
+            j = k - 1
+            while j >= first and codes[j] in "wgK":
+                j -= 1
+            return j >= 0 and codes[j] == "t" and not _ADDED.search(ch.low, start, end)
         k += 1
     return False
