@@ -483,6 +483,35 @@ def test_names_that_say_whose_or_run_on_are_not_places(text: str, expected: list
     assert [m.location for m in find_places(text, PlaceContext()) if m.kind != "sublocation"] == expected
 
 
+@pytest.mark.parametrize(
+    "sentence, name, located",
+    [
+        ("Two soldiers were killed in Nicaragua on Monday.", "Nicaragua", True),
+        ("Fighting spread across northern Nigeria.", "Nigeria", True),
+        ("NIGERIA: gunmen killed five villagers.", "NIGERIA", True),
+        ("The United States condemned the attack.", "United States", False),
+        ("He was extradited to the United States today.", "United States", False),
+        ("Spain asked the government for an inquiry.", "Spain", False),
+        ("Aid from the United States was suspended.", "United States", False),
+    ],
+)
+def test_a_country_named_as_location_or_as_actor(sentence: str, name: str, located: bool) -> None:
+    from incidex.pipeline.places import named_as_location
+
+    start = sentence.index(name)
+    assert named_as_location(sentence, start, start + len(name)) is located
+
+
+def test_a_foreign_government_named_as_actor_does_not_move_the_incident() -> None:
+    from incidex.pipeline.extract import extract_document
+    from incidex.schema import Document
+
+    text = ("SAN SALVADOR, 12 JAN 90 -- A BOMB EXPLODED AT THE HOUSE OF A JUDGE IN SAN MIGUEL DEPARTMENT, "
+            "KILLING TWO GUARDS.\n\nTHE UNITED STATES CONDEMNED THE BOMBING OF THE JUDGE'S HOUSE AND SAID "
+            "THAT THREE OTHER BOMBS WERE DEFUSED.")
+    assert {e.country for e in extract_document(Document(id="t", text=text))} == {"SV"}
+
+
 def test_offsets_point_into_the_text_as_given() -> None:
     text = "Line one.\n\nA car bomb exploded in Mosul\u2019s market, 20 kilometres (12 miles) north of Kirkuk."
     for m in find_places(text):

@@ -18,7 +18,7 @@ from incidex.pipeline.actors import claim_branch, detect_claim_voice, find_actor
 from incidex.pipeline.counts import find_counts
 from incidex.pipeline.dates import find_dates, infer_day_first, parse_dateline
 from incidex.pipeline.mentions import DateMention, Mentions, PlaceMention, shifted
-from incidex.pipeline.places import PlaceContext, document_country, find_places, resolve_heading
+from incidex.pipeline.places import PlaceContext, document_country, find_places, named_as_location, resolve_heading
 from incidex.pipeline.segment import Piece, segment
 from incidex.pipeline.tables import table_counts
 from incidex.pipeline.types import find_type_cues
@@ -137,7 +137,7 @@ def extract_document(doc: Document) -> list[Event]:
                 for d in found.dates:
                     if d.value is not None:
                         ctx.date = d
-                place = assemble.best_place(found.places)
+                place = assemble.best_place(incident_places(found.places, sentence, ctx))
                 if place is not None:
                     ctx.place = place
     return [assemble.finish(d, doc.id, i, version, text, (d.group or voice_group) if voice_group else None, voice_span)
@@ -151,7 +151,7 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
     if not (trigger or m.claims or m.counts or m.actors):
         return current  # a sentence of context only: its date and place were taken by the caller
     explicit_date = next((d for d in m.dates if d.value is not None or d.kind != "anaphoric"), None)
-    place = assemble.best_place(m.places)
+    place = assemble.best_place(incident_places(m.places, sentence, ctx))
     subs = [p for p in m.places if p.kind == "sublocation" or (p.sublocation and not p.location)]
     cue = assemble.cues()
     same_place_ref = bool(cue["same_place"].search(sentence.text))
@@ -246,6 +246,18 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
     current.actors.extend(m.actors)
     current.claims.extend(m.claims)
     return current
+
+
+def incident_places(places: list[PlaceMention], sentence: Piece, ctx: assemble.Context) -> list[PlaceMention]:
+    """The places a sentence names as where something happened. In a report about one country,
+    another country named without a locative word is an actor ("the United States condemned",
+    "Spain asked for an inquiry"), not the incident's place."""
+    home = ctx.fallback_country.country if ctx.fallback_country is not None else None
+    if home is None:
+        return places
+    return [p for p in places
+            if p.kind != "country" or p.country == home
+            or named_as_location(sentence.text, p.start - sentence.start, p.end - sentence.start)]
 
 
 #: Attack types one incident may be told as: a murder is an armed assault or an assassination.

@@ -13,10 +13,13 @@ words a cue marks as a place that the gazetteer lacks become sublocations
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
+from incidex.gazetteer import datafiles
 from incidex.gazetteer.index import load
 from incidex.gazetteer.match import ngram_hits, tokenize
 from incidex.gazetteer.normalize import fold
@@ -30,7 +33,7 @@ from incidex.pipeline.places_resolve import resolve
 from incidex.pipeline.places_unknown import unknown_places
 from incidex.pipeline.places_vocab import FUNC, vocab, word_class
 
-__all__ = ["PlaceContext", "document_country", "find_places", "resolve_heading"]
+__all__ = ["PlaceContext", "document_country", "find_places", "named_as_location", "resolve_heading"]
 
 #: The document's country is voted by names of towns of ~10,000 people or more, regions and
 #: countries: a hamlet's namesakes abroad would only add noise to the vote, and skipping them halves its cost.
@@ -70,7 +73,8 @@ def document_country(text: str, group_homes: Iterable[PlaceMention] = ()) -> Pla
     """The country a document is about, voted by the places and nationality words of ``text``
     (its lead), as a country-level mention, or None when nothing votes.
 
-    A country named outright counts two, a place one, a nationality word ("Salvadoran",
+    A country named as a location ("in Nicaragua") counts two, named otherwise (an actor: "the
+    United States condemned") a half, a place one, a nationality word ("Salvadoran",
     "Iraqi") a half, and a dateline ("MEXICO CITY (MEXICO), 3 JAN 90 --", where the report was
     filed) a half, once: a report filed abroad is about the country its text names. Each of
     ``group_homes`` (the home country of an armed group the lead names, spanning the group's
@@ -102,7 +106,11 @@ def document_country(text: str, group_homes: Iterable[PlaceMention] = ()) -> Pla
                     dateline_voted.add(place.country)
                     vote(place.country, 0.5, 3, c.start, c.end)
                 continue
-            vote(place.country, 2.0 if place.kind == "country" else 1.0, 0, c.start, c.end)
+            if place.kind == "country":
+                # "in Nicaragua" says where; "the United States condemned" names an actor
+                vote(place.country, 2.0 if named_as_location(text, c.start, c.end) else 0.5, 0, c.start, c.end)
+            else:
+                vote(place.country, 1.0, 0, c.start, c.end)
         demonyms = vocab().demonyms
         toks = doc.toks
         for k, w in enumerate(toks.words):
@@ -114,6 +122,24 @@ def document_country(text: str, group_homes: Iterable[PlaceMention] = ()) -> Pla
     cc = votes.most_common(1)[0][0]
     _, start, end = spans[cc]
     return PlaceMention(start, end, text[start:end], country=cc, geo_precision=6, kind="country")
+
+
+@lru_cache(maxsize=1)
+def _locative_tail() -> re.Pattern[str]:
+    """A locative word ("in", "across", "near") and at most two more words, ending the text."""
+    cues = datafiles.vocab()["cue_words"]
+    words = [w for w in (*cues["weak"], *cues["near"]) if w != "from"]  # "aid from the US" says whose
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})\s+(?:[\w'\u2019-]+\s+){{0,2}}$", re.IGNORECASE)
+
+
+def named_as_location(sentence: str, start: int, end: int) -> bool:
+    """Is the country at [start, end) of ``sentence`` named as where something happened ("in
+    Nicaragua", "across northern Nigeria", a label "NIGERIA: ..."), rather than as an actor
+    ("the United States condemned", "Spain's ambassador", "aid to Honduras")?"""
+    if sentence[end:end + 3].lstrip(" ")[:1] in (":", "-", "\u2013", "\u2014") and not sentence[:start].strip():
+        return True
+    return bool(_locative_tail().search(sentence, max(0, start - 40), start))
 
 
 def _dateline_after(text: str, end: int) -> bool:
