@@ -485,3 +485,30 @@ def test_muc4_dev_datelines(shared_data) -> None:
             assert m is not None and m.value == expected, doc[:120]
             checked += 1
     assert checked > 1000
+
+
+@pytest.mark.parametrize(
+    "text, phrase, telling",
+    [
+        ("POLICE SAID TODAY THAT THREE PEASANTS WERE KILLED", "TODAY", True),
+        ("Police said on Tuesday that gunmen killed five villagers.", "Tuesday", True),
+        ("THE ARMY TODAY ANNOUNCED THE DEATH OF TWO SOLDIERS", "TODAY", True),
+        ("The group claimed responsibility on Friday for the bombing.", "Friday", True),
+        ("Gunmen killed five villagers on Tuesday, police said.", "Tuesday", False),
+        ("A bomb exploded in Kabul on 3 June.", "3 June", False),
+    ],
+)
+def test_a_date_of_the_telling_is_told_apart(text: str, phrase: str, telling: bool) -> None:
+    from incidex.pipeline.dates import dates_the_telling
+
+    start = text.index(phrase)
+    assert dates_the_telling(text, start, start + len(phrase)) is telling
+
+
+def test_the_day_of_the_report_does_not_date_the_incident() -> None:
+    from incidex.pipeline.extract import extract_document
+    from incidex.schema import Document
+
+    (ev,) = extract_document(Document(id="t", text="Police said on Tuesday that gunmen had killed five villagers near Gwoza.",
+                                      published=date(2019, 5, 8)))
+    assert ev.date is None and ev.killed.best == 5

@@ -74,7 +74,7 @@ from incidex.errors import DataError
 from incidex.lang import load_words
 from incidex.pipeline.mentions import DateMention
 
-__all__ = ["find_dates", "parse_dateline", "infer_day_first"]
+__all__ = ["find_dates", "parse_dateline", "infer_day_first", "dates_the_telling"]
 
 _SEP_RX = r"[\s\-'’ʿʼ`‘]*"  # between the letter runs of a month name: "Dhul-Qa'dah" ~ "Dhul Qadah"
 _RANGE_SEP = r"(?P<{p}sep>-|–|—|to|and|through|till|until|&)"
@@ -1152,3 +1152,22 @@ def _dateline_in_line(text: str, start: int, end: int, published: date | None) -
                            value=mention.value, value_end=mention.value_end, precision=mention.precision,
                            calendar=mention.calendar, kind="dateline")
     return None
+
+
+# --------------------------------------------------------------------------- the day of the telling
+
+@lru_cache(maxsize=1)
+def _telling() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    verbs = "|".join(re.escape(_norm(v)).replace(r"\ ", r"\s+") for v in sorted(_load("dates_context.yaml")["telling_verbs"],
+                                                                   key=len, reverse=True))
+    before = re.compile(rf"\b(?:{verbs})\s+(?:(?:on|late|early|later)\s+)?\Z", re.IGNORECASE)
+    after = re.compile(rf"\s*,?\s*(?:{verbs})\b", re.IGNORECASE)  # used with match(): anchored
+    return before, after
+
+
+def dates_the_telling(text: str, start: int, end: int) -> bool:
+    """Does the date at [start, end) of ``text`` date the report rather than the incident
+    ("police said on Tuesday", "TODAY ANNOUNCED THAT")? The incident then keeps the date in
+    force, or none: a report's day is no incident's day (conventions.md §5)."""
+    before, after = _telling()
+    return bool(before.search(text[max(0, start - 40):start]) or after.match(text, end, min(len(text), end + 30)))

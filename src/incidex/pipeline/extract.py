@@ -16,7 +16,7 @@ from incidex import __version__
 from incidex.pipeline import assemble
 from incidex.pipeline.actors import claim_branch, detect_claim_voice, find_actors, find_claims, group_countries
 from incidex.pipeline.counts import find_counts
-from incidex.pipeline.dates import find_dates, infer_day_first, parse_dateline
+from incidex.pipeline.dates import dates_the_telling, find_dates, infer_day_first, parse_dateline
 from incidex.pipeline.mentions import DateMention, Mentions, PlaceMention, shifted
 from incidex.pipeline.places import PlaceContext, document_country, find_places, named_as_location, resolve_heading
 from incidex.pipeline.segment import Piece, segment
@@ -134,7 +134,7 @@ def extract_document(doc: Document) -> list[Event]:
                     found.counts.extend(table_rows[sentence.start])
                 for part in assemble.split_incidents(found):
                     current = _absorb(part, sentence, block_id, block.is_item, ctx, current, drafts)
-                for d in found.dates:
+                for d in incident_dates(found.dates, sentence):
                     if d.value is not None:
                         ctx.date = d
                 place = assemble.best_place(incident_places(found.places, sentence, ctx))
@@ -150,7 +150,8 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
     trigger = assemble.is_trigger(m)
     if not (trigger or m.claims or m.counts or m.actors):
         return current  # a sentence of context only: its date and place were taken by the caller
-    explicit_date = next((d for d in m.dates if d.value is not None or d.kind != "anaphoric"), None)
+    explicit_date = next((d for d in incident_dates(m.dates, sentence) if d.value is not None or d.kind != "anaphoric"),
+                         None)
     place = assemble.best_place(incident_places(m.places, sentence, ctx))
     subs = [p for p in m.places if p.kind == "sublocation" or (p.sublocation and not p.location)]
     cue = assemble.cues()
@@ -246,6 +247,12 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
     current.actors.extend(m.actors)
     current.claims.extend(m.claims)
     return current
+
+
+def incident_dates(dates: list[DateMention], sentence: Piece) -> list[DateMention]:
+    """The dates a sentence gives its incident: not those of the telling ("police said on
+    Tuesday", "TODAY ANNOUNCED THAT ...")."""
+    return [d for d in dates if not dates_the_telling(sentence.text, d.start - sentence.start, d.end - sentence.start)]
 
 
 def incident_places(places: list[PlaceMention], sentence: Piece, ctx: assemble.Context) -> list[PlaceMention]:
