@@ -18,7 +18,7 @@ from typing import Any, Callable
 
 try:
     from benchmarks import calibration, fixtures_eval, muc4, report, speed, wikievents
-    from benchmarks import ingest_bench, ucdp_places
+    from benchmarks import ingest_bench, ucdp_counts, ucdp_places
 except ImportError as exc:  # fail loudly: a benchmark that cannot be imported is not skipped
     raise SystemExit(f"benchmarks.run_all: cannot import a benchmark module ({exc}); "
                      "every module listed in benchmarks/README.md must exist before `make bench`") from exc
@@ -86,6 +86,7 @@ def benchmarks(include_test: bool = True) -> dict[str, Callable[[], Any]]:
         "muc4": _muc4(include_test),
         "calibration": calibration.run,
         "ucdp": ucdp_places.run,
+        "ucdp-counts": ucdp_counts.run,
         "wikievents": wikievents.run,
         "fixtures": fixtures_eval.run,
         "speed": speed.run,

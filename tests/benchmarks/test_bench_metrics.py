@@ -53,6 +53,7 @@ def test_scope(fields, reason):
         ("Armed Assault", "Firearms", "ATTACK"),
         ("Assassination", None, "ATTACK"),
         ("Unarmed Assault", None, "ATTACK"),
+        ("Bombing/Explosion", "Explosives", "BOMBING"),
         ("Hostage Taking (Kidnapping)", None, "KIDNAPPING"),
         ("Hostage Taking (Barricade Incident)", None, "KIDNAPPING"),
         ("Facility/Infrastructure Attack", "Incendiary", "ARSON"),
@@ -244,3 +245,19 @@ def test_date_errors_tell_the_dateline_default(kviews):
 def test_same_episode_needs_the_same_date_fill_and_places(kviews):
     assert muc4._same_episode(kviews[0], kviews[0])
     assert not muc4._same_episode(kviews[0], kviews[1])
+
+
+@pytest.mark.parametrize("sub_event, expected", [
+    ("Shelling/artillery/missile attack", "ATTACK"), ("Air/drone strike", "ATTACK"),
+    ("Remote explosive/landmine/IED", "BOMBING"), ("Grenade", "BOMBING"),
+])
+def test_shelling_and_air_strikes_are_muc_attacks(sub_event, expected):
+    assert muc4.muc_type(ev(attack_type="Bombing/Explosion", weapon_type="Explosives", sub_event_type=sub_event)) == expected
+
+
+def test_ucdp_headline_toll_counts_both_sides():
+    from benchmarks.ucdp_counts import headline_toll
+
+    assert headline_toll("30 militants, 23 soldiers killed in clashes in Pakistan") == 53
+    assert headline_toll("Pakistani killed by Indian fire in Kashmir.") == 1
+    assert headline_toll("Pakistan says unaware of Kashmir clash.") is None

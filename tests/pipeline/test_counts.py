@@ -46,6 +46,16 @@ COUNT_ROWS: list[tuple[str, list[tuple]]] = [
     # one death, however qualified, is one killed ("11 murder charges" is no figure: NOT_COUNTS)
     ("THEIR ACTION CAUSED ONE UNFORTUNATE DEATH, INJURIES, AND DAMAGE.", [ex(K, 1)]),
     ("The blast caused one death and three injuries.", [ex(K, 1), ex(W, 3)]),
+    # --- headlines: no article, no auxiliary, nationality words as people ---
+    ("Pakistani killed by Indian fire in Kashmir.", [ex(K, 1)]),
+    ("Five Kashmiris reported killed by Indian shelling.", [ex(K, 5)]),
+    ("Gunmen kill senior police official in NW Pakistan", [ex(K, 1)]),
+    ("Gunmen kill police officer guarding Shiites in Pakistan", [ex(K, 1)]),
+    ("Commander of banned militant group killed in Pakistan tribal area", [ex(K, 1)]),
+    ("Policeman guarding polio team shot dead in Pakistan", [ex(K, 1)]),
+    ("Noted Pakistani Sufi singer shot dead in Karachi", [ex(K, 1)]),
+    ("Abu Sayyaf bandit killed, 3 soldiers hurt in Sulu clash", [ex(K, 1), ex(W, 3)]),
+    ("ASG leader, follower killed in Sulu clashes", [ex(K, 2)]),
     # --- wire: exact figures, digits and words ---
     ("Gunmen killed four police officers at a checkpoint outside Garowe on Sunday.", [ex(K, 4)]),
     ("Twelve people died when the device went off near a bus stop.", [ex(K, 12)]),
@@ -488,6 +498,7 @@ NOT_COUNTS: list[str] = [
     "Salvadorans died in the attack.",
     "The plane was badly damaged and the crew members were injured.",
     "Courts dropped 11 files murder charges.",
+    "Peace talks killed by renewed violence, officials said.",
 ]
 
 PARSE_NUMBER_ROWS: list[tuple[str, int | None]] = [

@@ -210,11 +210,12 @@ _NPO = r"O"
 # Headline style, a singular noun with no article: "soldier killed", "kills civilian".
 _NPSB = r"[SQ](?![wgPSUQ])"
 # After a verb the span may take the modifiers and a name: "killed attorney general Roberto Garcia".
-_NPSB_O = r"[wgUS]{0,3}[SQ](?:[wg]{1,5}(?![wgPSQ2])|(?![wgPSUQ2]))"
+_NPSB_O = r"[wgUSP]{0,3}[SQ](?:[wg]{1,5}(?![wgPSQ2])|(?![wgPSUQ]))"
 # A role noun and a name before a passive verb: "journalist Roberto Diaz was killed" = 1.
 _NPSN = r"[tpa]?[wgPSU]{0,3}S[wg]{1,5}(?=,?[vTqi]*v[vTqi]*[KdHG]|[vTqi]*D)"
 # A singular noun with an "of" phrase: "the leader of the patriotic union was killed" = 1.
-_NPSOF = r"(?:a|[tp])[wgPSU]{0,2}[SrzQ]o[tp]?[wgUPS]{1,4}(?=,?[vTqi]*v[vTqi]*[KdHG]|[vTqi]*D)"
+_NPSOF = (r"(?:(?:a|[tp])[wgPSU]{0,2}[SrzQ]o[tp]?[wgUPS]{1,4}(?=,?[vTqi]*v[vTqi]*[KdHG]|[vTqi]*D)"
+          r"|^[wgPSU]{0,2}[SrzQ]o[tp]?[wgUPS]{1,4}(?=[KdHG](?![wgPSRrZzQU#~])))")
 _NP = rf"(?:{_NPN}|{_NPS}|{_NPB}|{_NPO})"
 # Later members of a list need a noun: "the six priests, five of whom ..." is no list.
 _NP2 = rf"(?:{_NPN_HEADED}|{_NPS}|{_NPB}|{_NPO}|[wgUS]{{0,3}}S[wg]{{1,5}}(?![wgPSQ2]))"
@@ -259,9 +260,12 @@ _SEG = r"[^,.&KkDdHhXxGjQCFfIYn=Eiv2]{1,16}"
 _PART_GAP = r"2[^.,&#~KkHhDdGjXxQPSRrZzOCFfIYn=Esiv]{0,10}+"
 
 
-def _passive(name: str) -> str:
-    """A passive verb ("was killed", "were wounded") or "died" (not "to die": "will continue to die")."""
-    return rf"(?:[vTqi]{{0,5}}v[vTqi]{{0,3}}(?P<{name}_v>[KHG])|[vqi]{{0,5}}(?P<{name}_v2>D))"
+def _passive(name: str, headline: bool = False) -> str:
+    """A passive verb ("was killed", "were wounded") or "died" (not "to die": "will continue to die");
+    with ``headline``, also the bare participle of headline style ("policeman guarding polio team
+    shot dead")."""
+    aux = r"(?:[vTqi]{0,5}v[vTqi]{0,3})?" if headline else r"[vTqi]{0,5}v[vTqi]{0,3}"
+    return rf"(?:{aux}(?P<{name}_v>[KHG])|[vqi]{{0,5}}(?P<{name}_v2>D))"
 
 
 _ALTERNATIVES = (
@@ -278,9 +282,12 @@ _ALTERNATIVES = (
     # "Guerrero, who was an adviser to the commission, was shot dead": one person.
     rf"(?P<p_name>{_NAME_START}(?P<p_name_np>{_NAMEI})(?:,{_APPOS_LONG},)?"
     rf"{_passive('p_name')}{_NOT_OBJ})",
+    # Headline style, no auxiliary: "Noted Pakistani Sufi singer shot dead in Karachi",
+    # "Ex-cop shot dead in Sorsogon City": one person, the headline's subject.
+    rf"(?P<h_name>^(?P<h_name_np>{_NAMEI})(?P<h_name_v>K){_NOT_OBJ}(?![wgPSRrZzQU]))",
     # "24 presidential guards travelling aboard a bus were killed", "a soldier guarding the
     # substation was wounded": a participle phrase between the noun and its verb.
-    rf"(?P<p_part>(?P<p_part_np>{_NPN_HEADED}|{_NPS}|[SQ]){_PART_GAP}{_passive('p_part')}{_NOT_OBJ})",
+    rf"(?P<p_part>(?P<p_part_np>{_NPN_HEADED}|{_NPS}|[SQ]){_PART_GAP}{_passive('p_part', headline=True)}{_NOT_OBJ})",
     # "one dead terrorist", "three wounded soldiers"
     rf"(?P<p_adj>[tpl]?(?P<p_adj_q>{_QTY})[wgO]{{0,2}}(?P<p_adj_v>[dHK])(?P<p_adj_n>[wgPS]{{0,2}}[PSRrZzg]))",
     # "15 deaths", "20 casualties", "two civilian casualties", "30 hostages"
@@ -428,6 +435,13 @@ def _card_pattern(words: Iterable[str]) -> str:
             rf"(?:{sep}(?:{w}|{scale})|(?:(?<=hundred)|(?<=thousand)){sep}and{sep}{w})*")
 
 
+def _demonyms() -> list[str]:
+    """Nationality words (places_vocab.yaml ``demonyms``): people nouns for counting."""
+    from incidex.gazetteer import datafiles
+
+    return sorted({str(w).lower() for words in (datafiles.vocab().get("demonyms") or {}).values() for w in words})
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     counts = load_words("counts.yaml")
@@ -448,6 +462,9 @@ def _lexicon() -> _Lexicon:
     for cls, code in _CLASS_CODES.items():
         # Bulletin abbreviations are marked: "ANA" may be a name ("journalist Ana Diaz").
         add(counts.get(cls) or [], code, "abbr" if cls == "bulletin_nouns" else None)
+    for word in _demonyms():  # "Pakistani killed" = 1, "five Kashmiris" = 5; "Chinese" is listed as plural
+        if _key(word) not in entries:
+            add([word], "P" if word.endswith("s") else "S")
     for kind, code in _QUALIFIER_CODES.items():
         add(counts["qualifiers"].get(kind) or [], code)
     for phrase, (low, high) in counts["vague"].items():
@@ -704,7 +721,8 @@ def _chunk(low: str, lex: _Lexicon) -> _Chunks:
                 # A participle after a people noun: "guards travelling aboard a bus", "a soldier
                 # guarding the plant", "a man named Pedro" ("guerrilla shining path" is a name).
                 tok, nxt = low[starts[k]:ends[k]], codes[k + 1]
-                if tok.endswith("ing") and nxt in "tap_@oTi" or tok.endswith("ed") and nxt in "tap_@oTiw":
+                # Headlines drop the article: "policeman guarding polio team shot dead".
+                if tok.endswith("ing") and nxt in "tap_@oTiwP" or tok.endswith("ed") and nxt in "tap_@oTiw":
                     codes[k] = "2"
         elif c == "P" and vals[k] == "abbr" and k < n - 1 and codes[k + 1] in "wg" and (k == 0 or codes[k - 1] not in "#~"):
             codes[k] = "w"  # "journalist Ana Diaz": a name, not the bulletin's "ANA" ("2 ANA KIA")
@@ -1057,7 +1075,7 @@ def _read_names(ch: _Chunks, m: re.Match[str], kind: str, span: tuple[int, int])
     lex = _lexicon()
     codes = ch.codes
     i = m.start()
-    if kind in ("p_name", "p_names"):
+    if kind in ("p_name", "p_names", "h_name"):
         if i > 0 and _tok(ch, i - 1) in lex.name_blockers or i > 1 and codes[i - 1] == "&" and codes[i - 2] in "wg":
             return []  # "in Usulutan and 3 soldiers were killed", "from Vichos and Condoray died"
         np_i, np_j = m.span(kind + "_np")
@@ -1071,7 +1089,9 @@ def _read_names(ch: _Chunks, m: re.Match[str], kind: str, span: tuple[int, int])
         if any(_tok(ch, k) in lex.speech_verbs for k in range(m.end(kind + "_np"), vpos)):
             return []  # "CPP says slain were peasants": the name is the speaker
         number = _verb_number(ch, np_j, vpos)
-        if kind == "p_name":
+        if kind == "h_name" and re.search(r"[^s]s$", _tok(ch, np_j - 1)):
+            return []  # a headline's plural-looking subject ("Peace talks killed") is no person
+        if kind in ("p_name", "h_name"):
             if number == "plural" or not _is_name(ch, np_i, np_j, number == "singular"):
                 return []
             head = next((k for k in range(np_i, np_j) if codes[k] == "S"), None)
@@ -1147,7 +1167,7 @@ def _read_match(ch: _Chunks, m: re.Match[str]) -> list[_Found]:
         # "none of the 4 priests and 100 refugees was hurt"
         kind = "neg"
 
-    if kind in ("p_name", "p_names", "a_ofname", "a_pnames", "p_poss"):
+    if kind in ("p_name", "p_names", "h_name", "a_ofname", "a_pnames", "p_poss"):
         return _read_names(ch, m, kind, span)
 
     if kind == "p_part":
