@@ -56,6 +56,8 @@ COUNT_ROWS: list[tuple[str, list[tuple]]] = [
     ("Noted Pakistani Sufi singer shot dead in Karachi", [ex(K, 1)]),
     ("Abu Sayyaf bandit killed, 3 soldiers hurt in Sulu clash", [ex(K, 1), ex(W, 3)]),
     ("ASG leader, follower killed in Sulu clashes", [ex(K, 2)]),
+    ("2 Indian soldiers, Pakistani villager killed in border firing.", [ex(K, 3)]),
+    ("No Pakistani soldier killed across LoC - Pakistan.", [none(K)]),
     # --- wire: exact figures, digits and words ---
     ("Gunmen killed four police officers at a checkpoint outside Garowe on Sunday.", [ex(K, 4)]),
     ("Twelve people died when the device went off near a bus stop.", [ex(K, 12)]),

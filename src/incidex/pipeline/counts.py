@@ -208,7 +208,7 @@ _NPS = r"(?:a(?:[wgPSU]{0,3}[SrzQ]|[wgPS]{0,3}w)|[tp][wgPSU]{0,2}[SrzQ])(?!P)"
 _NPB = rf"b{_MODS}{_HEAD}"
 _NPO = r"O"
 # Headline style, a singular noun with no article: "soldier killed", "kills civilian".
-_NPSB = r"[SQ](?![wgPSUQ])"
+_NPSB = r"[wgS]{0,2}[SQ](?![wgPSUQ])"
 # After a verb the span may take the modifiers and a name: "killed attorney general Roberto Garcia".
 _NPSB_O = r"[wgUSP]{0,3}[SQ](?:[wg]{1,5}(?![wgPSQ2])|(?![wgPSUQ]))"
 # A role noun and a name before a passive verb: "journalist Roberto Diaz was killed" = 1.
@@ -331,7 +331,8 @@ _ALTERNATIVES = (
     # "took 5 people hostage"
     rf"(?P<a_host>c(?P<a_host_np>{_NPL_S})Q)",
     # "no casualties", "no one was hurt", "none of the passengers were injured"
-    rf"(?P<neg>n(?:o[tp]?[wg]{{0,2}}[PS])?[wgvoT]{{0,3}}(?P<neg_v>[CIFfHKdDXx])"
+    # "no Pakistani soldier killed", "no civilians were hurt"
+    rf"(?P<neg>n(?:o[tp]?[wg]{{0,2}}[PS]|[wgS]{{0,2}}[PS])?[wgvoT]{{0,3}}(?P<neg_v>[CIFfHKdDXx])"
     rf"(?:[&V][vT]{{0,2}}[CIFfHKdDXx])?)",
     # "killing no one", "wounding nobody"
     rf"(?P<neg2>[KkHhDd]n)",
