@@ -167,6 +167,11 @@ DECIDE_CASES = [
     ("An attack in a remote area.", [], None, None, None),
     ("THE FMLN TERRORISTS ATTACKED THE NATIONAL GUARD POST.", [], FMLN, "Military", "Military"),
     ("A suspected Abu Sayyaf gunman shot a teacher in Jolo.", [], ASG, "Teacher", "Educational Institution"),
+    # bulletin style: the road is where, the convoy or vehicle is what was hit
+    ("MIL convoy ambushed on the Bama-Banki road. 1 MIL KIA, several WIA.", [], None, "Military", "Military"),
+    ("IED vs SNA vehicle on Afgooye-Mogadishu road", [], None, "Military of Somalia", "Military"),
+    ("A passenger bus attacked by gunmen near Quetta.", [], None, "Passenger bus", "Transportation"),
+    ("Militants blew up a bridge on the highway to Peshawar.", [], None, "Bridge", "Transportation"),
 ]
 
 
