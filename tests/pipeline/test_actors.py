@@ -171,6 +171,10 @@ DECIDE_CASES = [
     ("MIL convoy ambushed on the Bama-Banki road. 1 MIL KIA, several WIA.", [], None, "Military", "Military"),
     ("IED vs SNA vehicle on Afgooye-Mogadishu road", [], None, "Military of Somalia", "Military"),
     ("A passenger bus attacked by gunmen near Quetta.", [], None, "Passenger bus", "Transportation"),
+    # "1 ANP KIA": the force counted dead is the target, not the civilian only wounded
+    ("Magnetic IED attached to an ANP vehicle detonated in PD 4. 1 ANP KIA, 2 ANP WIA, 1 CIV WIA.", [],
+     None, "Police of Afghanistan", "Police"),
+    ("08/02 | Tenenkou, 15 km S | Patrol ambushed, 2 vehicles destroyed | 2/1 | 0", [], None, "Military", "Military"),
     ("Militants blew up a bridge on the highway to Peshawar.", [], None, "Bridge", "Transportation"),
 ]
 

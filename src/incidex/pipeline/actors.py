@@ -277,8 +277,8 @@ def _grammar() -> _Grammar:
     passive = (
         aside + r"\s+(?:" + _alt(roles["passive_auxiliaries"]) + r"\s+){1,3}(?:[a-z]+ly\s+)?"
         + _alt(roles["passive_verbs"]) + r"(?![\w])"
-        + "|" + aside + r"\s+" + _alt(roles["headline_passive_verbs"]) + r"\s+" + _alt(roles["outcome_followers"])
-        + r"(?![\w])|" + aside + r"\s+" + _alt(roles["attack_verbs"]) + r"\s+by(?![\w])")
+        + "|" + aside + r"\s+" + _alt(roles["headline_passive_verbs"])
+        + r"(?:\s+" + _alt(roles["outcome_followers"]) + r"(?![\w])|\s*[,.;:|)(]|\s*$)|" + aside + r"\s+" + _alt(roles["attack_verbs"]) + r"\s+by(?![\w])")
     outcome = (
         r"\s+" + _alt(roles["outcome_verbs"])
         + r"(?:\s+(?!at\s+least|at\s+most)" + _alt(roles["outcome_followers"]) + r"(?![\w])|\s*[,.;:!?(\-]|\s*$)")
