@@ -169,3 +169,16 @@ def test_a_definite_reference_joins_the_incident_told_before(text: str, n: int, 
 def test_the_day_a_murder_is_condemned_is_not_the_day_of_the_murder() -> None:
     (ev,) = events("Today the ministry denied charges that officers were behind the murder of six Jesuits in San Salvador.")
     assert ev.date is None and ev.killed.best == 6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday, gunmen killed five people in the attack on the market in Maiduguri.",
+        "On Tuesday, five people were killed in the bombing of a mosque in Kano.",
+        "Five people were killed on Tuesday in the bombing of a mosque in Kano.",
+    ],
+)
+def test_a_first_report_keeps_its_day_even_with_a_definite_attack_noun(text: str) -> None:
+    (ev,) = events(text)
+    assert ev.date == "2019-05-07" and ev.killed.best == 5

@@ -74,7 +74,7 @@ from incidex.errors import DataError
 from incidex.lang import load_words
 from incidex.pipeline.mentions import DateMention
 
-__all__ = ["find_dates", "parse_dateline", "infer_day_first", "dates_the_telling"]
+__all__ = ["find_dates", "parse_dateline", "infer_day_first", "dates_the_telling", "telling_between"]
 
 _SEP_RX = r"[\s\-'’ʿʼ`‘]*"  # between the letter runs of a month name: "Dhul-Qa'dah" ~ "Dhul Qadah"
 _RANGE_SEP = r"(?P<{p}sep>-|–|—|to|and|through|till|until|&)"
@@ -1157,17 +1157,23 @@ def _dateline_in_line(text: str, start: int, end: int, published: date | None) -
 # --------------------------------------------------------------------------- the day of the telling
 
 @lru_cache(maxsize=1)
-def _telling() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _telling() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     verbs = "|".join(re.escape(_norm(v)).replace(r"\ ", r"\s+") for v in sorted(_load("dates_context.yaml")["telling_verbs"],
                                                                    key=len, reverse=True))
     before = re.compile(rf"\b(?:{verbs})\s+(?:(?:on|late|early|later)\s+)?\Z", re.IGNORECASE)
     after = re.compile(rf"\s*,?\s*(?:{verbs})\b", re.IGNORECASE)  # used with match(): anchored
-    return before, after
+    anywhere = re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
+    return before, after, anywhere
+
+
+def telling_between(text: str, start: int, end: int) -> bool:
+    """Is there a verb of telling in [start, end) of ``text`` ("this morning CONDEMNED the murder")?"""
+    return _telling()[2].search(text, start, end) is not None
 
 
 def dates_the_telling(text: str, start: int, end: int) -> bool:
     """Does the date at [start, end) of ``text`` date the report rather than the incident
     ("police said on Tuesday", "TODAY ANNOUNCED THAT")? The incident then keeps the date in
     force, or none: a report's day is no incident's day (conventions.md §5)."""
-    before, after = _telling()
+    before, after, _ = _telling()
     return bool(before.search(text[max(0, start - 40):start]) or after.match(text, end, min(len(text), end + 30)))

@@ -16,7 +16,7 @@ from incidex import __version__
 from incidex.pipeline import assemble
 from incidex.pipeline.actors import claim_branch, detect_claim_voice, find_actors, find_claims, group_countries
 from incidex.pipeline.counts import find_counts
-from incidex.pipeline.dates import dates_the_telling, find_dates, infer_day_first, parse_dateline
+from incidex.pipeline.dates import dates_the_telling, find_dates, infer_day_first, parse_dateline, telling_between
 from incidex.pipeline.mentions import DateMention, Mentions, PlaceMention, shifted
 from incidex.pipeline.places import PlaceContext, document_country, find_places, named_as_location, resolve_heading
 from incidex.pipeline.segment import Piece, segment
@@ -208,13 +208,9 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
                 # background ("militants have stepped up attacks across the province").
                 return current
             new = True
-    ref = cue["refers_back"].search(sentence.text) if new and not is_item else None
-    if ref is not None and not cue["separate_incident"].search(sentence.text):
-        # A day told before the reference is the day of the telling ("this morning condemned the
-        # murder of ..."); one after it may be the incident's own ("the murder on 16 November").
-        at = sentence.start + ref.start()
-        explicit_date = explicit_date if explicit_date is not None and explicit_date.start >= at else None
-        earlier = _told_before(m, explicit_date, place, drafts) if current is not None else None
+    if new and not is_item and current is not None and cue["refers_back"].search(sentence.text) \
+            and not cue["separate_incident"].search(sentence.text):
+        earlier = _told_before(m, explicit_date, place, drafts)
         if earlier is not None:
             current, new = earlier, False
     if new:
@@ -251,8 +247,21 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
 
 def incident_dates(dates: list[DateMention], sentence: Piece) -> list[DateMention]:
     """The dates a sentence gives its incident: not those of the telling ("police said on
-    Tuesday", "TODAY ANNOUNCED THAT ...")."""
-    return [d for d in dates if not dates_the_telling(sentence.text, d.start - sentence.start, d.end - sentence.start)]
+    Tuesday", "TODAY ANNOUNCED THAT ...", "this morning condemned the murder of ...": a verb of
+    telling between the date and a reference to the incident)."""
+    if not dates:
+        return dates
+    text = sentence.text
+    ref = assemble.cues()["refers_back"].search(text)
+    out = []
+    for d in dates:
+        start, end = d.start - sentence.start, d.end - sentence.start
+        if dates_the_telling(text, start, end):
+            continue
+        if ref is not None and end <= ref.start() and telling_between(text, end, ref.start()):
+            continue
+        out.append(d)
+    return out
 
 
 def incident_places(places: list[PlaceMention], sentence: Piece, ctx: assemble.Context) -> list[PlaceMention]:
