@@ -480,6 +480,9 @@ def test_la_union_department_is_a_name_despite_its_common_word() -> None:
         # a type word before the link is no name: the whole phrase resolves
         ("TROOPS ENTERED CIUDAD DE GUATEMALA AT DAWN.", ["Guatemala City"]),
         ("GUERRILLAS ATTACKED SANTA ROSA DE COPAN.", ["Santa Rosa de Copan"]),
+        # a Spanish opener makes the name after it part of a longer one
+        ("A BOMB EXPLODED IN VILLA EL SALVADOR DISTRICT.", ["Villa El Salvador"]),
+        ("TROOPS SEARCHED COLONIA MIRAMONTES, SAN SALVADOR.", ["San Salvador"]),
     ],
 )
 def test_names_that_say_whose_or_run_on_are_not_places(text: str, expected: list[str]) -> None:

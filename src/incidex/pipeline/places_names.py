@@ -41,7 +41,8 @@ def names_an_owner(doc: Doc, i: int, last: int, tier: int) -> bool:
 def inside_a_longer_name(doc: Doc, i: int, last: int) -> bool:
     """"MILAGRO DE LA PAZ" matched as "LA PAZ" or "MILAGRO": a link word ("de", "del") joins the
     match to a plain word, so the name goes on past it (a type word before the link, as in
-    "CIUDAD DE GUATEMALA" or "departamento del Cauca", does not)."""
+    "CIUDAD DE GUATEMALA" or "departamento del Cauca", does not). A Spanish opener before the
+    match ("PUERTO BELLO", "VILLA EL SALVADOR") makes it part of a longer name too."""
     toks, cls = doc.toks, doc.cls
     links = vocab().name_links
     not_plain = TYPE_WORD | FUNC | PREFIX | WEAK | NEAR | OF | DIRECTION | UNIT | SUBLOC | TITLE
@@ -51,6 +52,12 @@ def inside_a_longer_name(doc: Doc, i: int, last: int) -> bool:
 
     if toks.words[i] in links and content(i - 1) and toks.gap(i).strip() == "":
         return True  # "MILAGRO DE LA PAZ" matched as "DE LA PAZ"
+    openers = vocab().name_openers
+    if i > 0 and toks.words[i - 1] in openers and toks.gap(i).strip() == "":
+        return True  # "PUERTO BELLO" matched as "BELLO", "VILLA EL SALVADOR" as "EL SALVADOR"
+    if last == i and toks.words[i] in openers and i + 1 < doc.count and toks.gap(i + 1).strip() == "" \
+            and content(i + 1):
+        return True  # "COLONIA MIRAMONTES" matched as "COLONIA" (Uruguay)
     k = i - 1
     if k >= 1 and toks.words[k] in ("la", "las", "los") and toks.words[k - 1] in links:
         k -= 1

@@ -64,6 +64,7 @@ class Vocab:
     demonyms: dict[str, str]  # "salvadoran" -> "SV"
     owner_nouns: frozenset[str]  # "embassy": the country before or after it is whose, not where
     name_links: frozenset[str]  # "de", "del": the words on both sides belong to one name
+    name_openers: frozenset[str]  # "puerto", "colonia": the name after one is part of a longer one
 
 
 def _seqs(items: list[str]) -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
@@ -136,6 +137,7 @@ def vocab() -> Vocab:
         demonyms={fold(w): cc for cc, ws in (v.get("demonyms") or {}).items() for w in ws if " " not in fold(w)},
         owner_nouns=frozenset(fold(w).split()[0] for w in v.get("owner_nouns") or ()),
         name_links=_words(v.get("name_links") or ()),
+        name_openers=frozenset(w for w in _words(v.get("name_openers") or ()) if " " not in w),
     )
 
 
