@@ -70,3 +70,12 @@ def test_the_dateline_line_continues_the_lead_not_a_heading():
 @pytest.mark.parametrize("text", ["WILAYAT AL-KHAYR\nOn the 3rd of Safar, the fighters attacked a post.", "KANO-BASED traders said"])
 def test_a_hyphen_inside_a_name_is_not_a_dateline_dash(text):
     assert find_dateline(text) is None
+
+
+def test_a_wrapped_all_caps_line_of_prose_is_no_heading():
+    text = ('SAN SALVADOR, 21 JAN 90 (DPA) -- [TEXT] THE ARCHBISHOP SAID HE HAD RECEIVED THREATS.\n\n'
+            '   RIVERA Y DAMAS ADMITTED, NEVERTHELESS, THAT GENERALIZED PERSECUTION\n'
+            'OF THE CHURCH HAS DIMINISHED, ALTHOUGH IT HAS NOT DISAPPEARED.\n')
+    seg = segment(text)
+    assert all(sec.heading is None for sec in seg.sections)
+    assert any(s.text.startswith("RIVERA Y DAMAS ADMITTED") for s in seg.sentences())

@@ -83,6 +83,9 @@ _LINE_DATE = re.compile(
     re.IGNORECASE,
 )
 _HEADING_END = re.compile(r"[.!?;,]['\"\u201d)]*\s*$")
+#: Words that open a clause: a line with one is prose, whatever its case ("... SAID THAT THE").
+_CLAUSE_WORDS = frozenset({"that", "which", "who", "whom", "whose", "when", "while", "because", "although",
+                           "though", "whether", "said", "says", "added", "stated"})
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "gov", "sen", "rep", "st",
     "no", "nos", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -177,6 +180,8 @@ def _is_heading(line: Piece, nxt: Piece | None) -> bool:
         return True
     if _HEADING_END.search(t):
         return False
+    if t.count(",") >= 2 or any(w.lower().strip(",") in _CLAUSE_WORDS for w in words):
+        return False  # "RIVERA Y DAMAS ADMITTED, NEVERTHELESS, THAT ...": a wrapped line of prose
     if line.text.startswith("#"):
         return True
     return t.isupper() or sum(w[:1].isupper() for w in words) >= max(1, len(words) - 1)
