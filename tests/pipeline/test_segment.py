@@ -79,3 +79,21 @@ def test_a_wrapped_all_caps_line_of_prose_is_no_heading():
     seg = segment(text)
     assert all(sec.heading is None for sec in seg.sections)
     assert any(s.text.startswith("RIVERA Y DAMAS ADMITTED") for s in seg.sentences())
+
+
+def test_a_paragraph_s_first_line_in_wrapped_text_is_no_heading():
+    para = ("THE ARMED FORCES CONDEMNED THE \"TERRORIST ATTACK\" AGAINST THE HOUSE\n"
+            "OF THE JUDGE, WHICH WAS DESTROYED BY A BOMB PLACED BY UNIDENTIFIED MEN\n"
+            "AT DAWN TODAY, AND SAID THAT THE INVESTIGATION HAD BEEN OPENED AT ONCE.\n\n")
+    text = "SAN SALVADOR, 3 JAN 90 (RADIO) -- [TEXT] A BOMB EXPLODED LAST NIGHT IN THE CAPITAL.\n\n" + para * 3
+    seg = segment(text)
+    assert all(sec.heading is None for sec in seg.sections)
+
+
+def test_a_short_heading_in_a_bulletin_is_still_a_heading():
+    text = ("SECURITY INCIDENT REPORT - NORTH-EAST NIGERIA\nReporting period: 03/02 - 09/02\n\nBORNO STATE\n"
+            "- 03/02 - Monguno LGA: ISWAP fighters attacked a MIL base in Monguno town. 3 MIL KIA, 7 WIA.\n"
+            "- 04/02 - Konduga LGA: 2x PBIED detonated near the IDP camp at Dalori. 4 CIV KIA, 12 WIA.\n\n"
+            "YOBE STATE\n- 06/02 - Geidam LGA: NSAG raided Geidam town at dusk and looted shops.\n")
+    headings = [sec.heading.text for sec in segment(text).sections if sec.heading is not None]
+    assert "BORNO STATE" in headings and "YOBE STATE" in headings

@@ -113,13 +113,18 @@ def segment(text: str) -> Segmented:
     # What the previous line was: a heading may follow a blank line, an item or another heading,
     # never a line of prose (that is a wrapped line), nor the dateline's own line.
     prev = "para" if dateline else "blank"
+    wrap = _wrap_width(lines)
     for i, line in enumerate(lines):
         if line is None:
             flush()
             prev = "blank"
             continue
         nxt = next((ln for ln in lines[i + 1:i + 3] if ln is not None), None)
-        if prev != "para" and _is_heading(line, nxt):
+        # In text wrapped at a fixed width, a line nearly as long as the width that runs straight
+        # on into the next line is the first line of a paragraph, not a heading.
+        wrapped = wrap is not None and i + 1 < len(lines) and lines[i + 1] is not None \
+            and len(line.text) >= WRAPPED_SHARE * wrap
+        if prev != "para" and not wrapped and _is_heading(line, nxt):
             flush()
             sections.append(Section(heading=line))
             prev = "heading"
@@ -169,6 +174,21 @@ def _lines(text: str, start: int) -> list[Piece | None]:
             out.append(Piece(s, s + len(stripped), stripped))
         pos += len(raw)
     return out
+
+
+#: A line at least this share of the wrap width, followed at once by another line, is wrapped prose.
+WRAPPED_SHARE = 0.75
+
+
+def _wrap_width(lines: list[Piece | None]) -> int | None:
+    """The width a document's prose is wrapped at (the 90th percentile of its line lengths), or
+    None when it has too few lines to tell or its lines are not wrapped (one line a paragraph)."""
+    lengths = sorted(len(ln.text) for ln in lines if ln is not None)
+    if len(lengths) < 6:
+        return None
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    near = sum(1 for n in lengths if n >= 0.8 * width)
+    return width if width >= 40 and near >= len(lengths) / 3 else None
 
 
 def _is_heading(line: Piece, nxt: Piece | None) -> bool:
