@@ -611,28 +611,23 @@ def _chunk(low: str, lex: _Lexicon) -> _Chunks:
     vals: list[Any] = []
     starts: list[int] = []
     ends: list[int] = []
-    # The loop runs once per token of every sentence with a count cue: names are bound to
-    # locals, and a token's span is read off the match's end (every group ends the match).
     words, phrases, prefixes = lex.words, lex.phrases, lex.number_prefixes
-    scales, approx_multiples = lex.scales, lex.approx_multiples
-    add_code, add_val, add_start, add_end = codes.append, vals.append, starts.append, ends.append
     prev_word = ""
     dropped_at = -2  # chunk count when an age was last dropped
     for mt in lex.tokenizer.finditer(low):
         group = mt.lastgroup
         if group is None:
             continue  # trailing spaces
-        tok = mt[group]
-        e = mt.end()
-        s = e - len(tok)
+        tok = mt.group(group)
+        s, e = mt.span(group)
         val: Any = None
         if group == "word":
             hit = words.get(tok)
             if hit is None:
-                if codes and codes[-1] == "#" and (tok in scales or tok in approx_multiples):
+                if codes and codes[-1] == "#" and (tok in lex.scales or tok in lex.approx_multiples):
                     lo, best, hi, q = vals[-1]
-                    mult = scales.get(tok) or approx_multiples[tok]
-                    q = "approx" if tok in approx_multiples else q
+                    mult = lex.scales.get(tok) or lex.approx_multiples[tok]
+                    q = "approx" if tok in lex.approx_multiples else q
                     vals[-1] = (None if lo is None else lo * mult, None if best is None else best * mult,
                                 None if hi is None else hi * mult, q)
                     ends[-1] = e
@@ -679,10 +674,10 @@ def _chunk(low: str, lex: _Lexicon) -> _Chunks:
             prev_word = tok
         if not code:
             continue
-        add_code(code)
-        add_val(val)
-        add_start(s)
-        add_end(e)
+        codes.append(code)
+        vals.append(val)
+        starts.append(s)
+        ends.append(e)
     if "#" in codes:  # the two rules below only ever rewrite a figure
         # "16 November": a number before a month is a date ("12 may have died" is not).
         months = lex.months
