@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
 from incidex.errors import DataError
-from incidex.pipeline.mentions import ActorMention, ClaimMention, PlaceMention
+from incidex.pipeline.mentions import ActorMention, ClaimMention, PlaceMention, direct_init, replaced
 from incidex.pipeline.prefilter import Gated, gated
 from incidex.pipeline.tokens import is_all_caps, load_data, lowered, phrase_key, phrase_regex
 from incidex.schema import TARGET_TYPES
@@ -318,6 +318,7 @@ def _grammar() -> _Grammar:
 
 # --------------------------------------------------------------------------- scanning
 
+@direct_init
 @dataclass(frozen=True)
 class _Hit:
     start: int
@@ -333,6 +334,9 @@ _ABBREVIATIONS = ("approx", "no", "nos", "gen", "col", "lt", "sgt", "capt", "gov
 _BREAK = re.compile(
     r"(?:\.(?<!\b" + r"\.)(?<!\b".join(_ABBREVIATIONS) + r"\.)(?<!\b[a-z]\.)|[!?;:])\s|\n"
 )
+#: The same behind its needle gate, for the scan of every sentence: a headline has no break
+#: character at all, and the pattern's look-behinds cost a few microseconds to find that out.
+_ANY_BREAK = gated(_BREAK)
 
 
 def _scan(text: str, low: str) -> list[_Hit]:
@@ -409,7 +413,7 @@ def _settle(i: int, hits: list[_Hit], low: str, v: _Vocab, memo: dict[int, bool]
         if found is None:
             found = memo[id(rule)] = rule.words.search(low) is not None
         if found:
-            return replace(hit, reading=rule.reading)
+            return replaced(hit, reading=rule.reading)
     if entry.source != "loaded":
         return hit
     # a named force or group right beside the term: the term is only an adjective
@@ -421,7 +425,7 @@ def _settle(i: int, hits: list[_Hit], low: str, v: _Vocab, memo: dict[int, bool]
             continue
         gap = low[other.end:hit.start] if other.end <= hit.start else low[hit.end:other.start]
         if len(gap) <= 3 and not _BREAK.search(gap):
-            return replace(hit, reading=other.reading)
+            return replaced(hit, reading=other.reading)
     lo, hi = max(0, hit.start - v.window), min(len(low), hit.end + v.window)
     chars = list(low[lo:hi])
 
@@ -441,7 +445,7 @@ def _settle(i: int, hits: list[_Hit], low: str, v: _Vocab, memo: dict[int, bool]
     country = v.combo_countries.get(phrase_key(prev.group(1))) if prev is not None else None
     if country is not None and reading.kind == "state" and reading.target_type in ("Military", "Police"):
         reading = _Reading(f"{reading.target_type} of {country}", "state", reading.target_type)
-    return replace(hit, reading=reading) if reading is not entry.reading else hit
+    return replaced(hit, reading=reading) if reading is not entry.reading else hit
 
 
 _PREV_WORD = re.compile(r"([\w'’.-]+)\s+$")
@@ -465,13 +469,13 @@ def _merge_heads(hits: list[_Hit], low: str, v: _Vocab) -> list[_Hit]:
                 out.pop()
                 # "the apostate militia of the MSA": the loaded word before the container is the MSA
                 if out and out[-1].entry.source == "loaded" and hit.entry.named and len(low[out[-1].end:prev.start]) <= 3:
-                    out[-1] = replace(out[-1], reading=hit.reading)
+                    out[-1] = replaced(out[-1], reading=hit.reading)
                 out.append(hit)
                 continue
         if hit.entry.named:
             m = g.head_after.match(low, hit.end)
             if m is not None:
-                hit = replace(hit, end=m.end())
+                hit = replaced(hit, end=m.end())
                 absorbed_to = m.end()
         out.append(hit)
     return out
@@ -537,7 +541,7 @@ def _mentions(text: str) -> tuple[str, tuple[_Hit, ...], tuple[tuple[int, ...], 
     """
     low = lowered(text)
     hits = _scan(text, low)
-    found = [m.span() for m in _BREAK.finditer(low)]
+    found = [m.span() for m in _ANY_BREAK.finditer(low)]
     breaks = (tuple(a for a, _ in found), tuple(b for _, b in found))
     return low, tuple(_merge_heads(hits, low, _vocab()) if hits else hits), breaks
 
@@ -707,13 +711,13 @@ class ClaimVoice:
 
 @dataclass(frozen=True)
 class _VoiceGrammar:
-    heading: re.Pattern[str]
+    heading: re.Pattern[str] | Gated  # gated, as the three below: searched in every document
     province: re.Pattern[str] | Gated  # gated: searched in every document, found in few
     province_groups: dict[str, str]
     areas: re.Pattern[str] | None     # place names that name a group only when nothing else does
     area_groups: dict[str, str]
     subject: re.Pattern[str] | Gated
-    hijri: re.Pattern[str]
+    hijri: re.Pattern[str] | Gated
     genre_verb: re.Pattern[str]
     third_party: re.Pattern[str]
     weights: dict[str, float]
@@ -739,16 +743,16 @@ def _voice_grammar() -> _VoiceGrammar:
     ordinal = r"(?:\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
     months = _alt(voice["hijri_months"])
     return _VoiceGrammar(
-        heading=re.compile(r"^[ \t#*\-]*" + words + r"[ \t]+(?P<p>" + names + r")[ \t:]*$", re.M),
+        heading=gated(re.compile(r"^[ \t#*\-]*" + words + r"[ \t]+(?P<p>" + names + r")[ \t:]*$", re.M)),
         province=gated(re.compile(r"(?<![\w])" + words + r"[ \t]+(?P<p>" + names + r")")),
         province_groups=provinces,
         areas=_words_regex(_area_phrases(load_data("actors_groups.yaml")["groups"])) if areas else None,
         area_groups=areas,
         subject=gated(re.compile(
             r"(?<![\w])(?:the\s+)?" + _alt(voice["generic_ingroup"]) + r"\s+(?:[\w'’-]+\s+){0,2}?" + _alt(roles["attack_verbs"]) + r"(?![\w])")),
-        hijri=re.compile(
+        hijri=gated(re.compile(
             r"(?<![\w])(?:" + ordinal + r"\s+(?:day\s+)?(?:of\s+)?(?:the\s+month\s+of\s+)?" + months + "|" + months
-            + r"\s+\d{1,2}(?:st|nd|rd|th)?|14\d\d\s*(?:ah|a\.h\.|h\.|hijri))(?![\w])"),
+            + r"\s+\d{1,2}(?:st|nd|rd|th)?|14\d\d\s*(?:ah|a\.h\.|h\.|hijri))(?![\w])")),
         genre_verb=_words_regex(voice["genre_verbs"]),
         third_party=_words_regex(voice["third_party_markers"]),
         weights={k: float(x) for k, x in voice["weights"].items()},

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from operator import attrgetter
 
 from incidex.lang import load_words
 from incidex.pipeline import counting
@@ -157,6 +158,11 @@ def extend_date(first: DateMention, last: DateMention) -> DateMention:
     return replace(first, value_end=end, precision=max(precision, first.precision or 1), end=max(first.end, first.end))
 
 
+#: Evidence in text order, fields alphabetical at one offset.
+_EVIDENCE_ORDER = attrgetter("start", "field")
+_WORD = re.compile(r"[a-z']+")
+
+
 def best_place(places: list[PlaceMention]) -> PlaceMention | None:
     """The finest resolved place named; ties go to the first named."""
     candidates = [p for p in places if p.kind not in ("dateline", "sublocation") and (p.country or p.location)]
@@ -171,9 +177,10 @@ def finish(draft: Draft, doc_id: str, n: int, version: str, text: str, voice_gro
 
     ev = Event(event_id=f"{doc_id}:{n}", doc_id=doc_id, extractor_version=version)
     evidence: list[Evidence] = []
+    add = evidence.append
 
     def cite(fld: str, start: int, end: int) -> None:
-        evidence.append(Evidence(field=fld, start=start, end=end, text=text[start:end]))
+        add(Evidence(fld, start, end, text[start:end]))  # positional: called ~8 times an event
 
     if draft.date is not None and draft.date.value is not None:
         d = draft.date
@@ -274,7 +281,7 @@ def finish(draft: Draft, doc_id: str, n: int, version: str, text: str, voice_gro
         ev.perpetrator = national_name(ev.perpetrator, ev.country)
     if ev.target:
         ev.target = national_name(ev.target, ev.country)
-    ev.evidence = sorted(evidence, key=lambda e: (e.start, e.field))
+    ev.evidence = sorted(evidence, key=_EVIDENCE_ORDER)
     ev.context = " ".join(s.text for s in draft.sentences)
     ev.confidence = confidence(draft, ev)
     return ev
@@ -284,7 +291,7 @@ def side_of(who: str | None) -> str | None:
     """Which side a counted noun is on: ``armed`` (the group's fighters), ``state`` or None."""
     if not who:
         return None
-    words = set(re.findall(r"[a-z']+", who.lower()))
+    words = set(_WORD.findall(who.lower()))
     sides = cues_sides()
     # A named force outranks the generic noun with it: "SDF fighters" are the SDF's.
     if words & sides["state"]:

@@ -696,17 +696,18 @@ def _chunk(low: str, lex: _Lexicon) -> _Chunks:
         vals.append(val)
         starts.append(s)
         ends.append(e)
-    # "16 November": a number before a month is a date ("12 may have died" is not).
-    months = lex.months
-    for k in range(len(codes) - 1):
-        if codes[k] == "#" and low[starts[k + 1]:ends[k + 1]] in months:
-            if low[starts[k + 1]:ends[k + 1]] != "may" or k + 2 >= len(codes) or codes[k + 2] != "v":
-                codes[k] = "w"
-    # "Pablo Perez, 45, a former mayor": a bare number between commas after a name is an age.
-    for k in range(1, len(codes) - 1):
-        if (codes[k] == "#" and codes[k - 1] == "," and codes[k + 1] in ",.;" and low[starts[k]].isdigit()
-                and k >= 2 and codes[k - 2] in "wg"):
-            codes[k] = "_"
+    if "#" in codes:  # the two rules below only ever rewrite a figure
+        # "16 November": a number before a month is a date ("12 may have died" is not).
+        months = lex.months
+        for k in range(len(codes) - 1):
+            if codes[k] == "#" and low[starts[k + 1]:ends[k + 1]] in months:
+                if low[starts[k + 1]:ends[k + 1]] != "may" or k + 2 >= len(codes) or codes[k + 2] != "v":
+                    codes[k] = "w"
+        # "Pablo Perez, 45, a former mayor": a bare number between commas after a name is an age.
+        for k in range(1, len(codes) - 1):
+            if (codes[k] == "#" and codes[k - 1] == "," and codes[k + 1] in ",.;" and low[starts[k]].isdigit()
+                    and k >= 2 and codes[k - 2] in "wg"):
+                codes[k] = "_"
     n = len(codes)
     for k in range(n):
         c = codes[k]

@@ -1081,12 +1081,19 @@ def find_dates(text: str, reference: date | None, in_force: date | None = None,
     return out
 
 
+#: The cheap gate of :func:`infer_day_first`: the full pattern's look-behind is tried at every
+#: position of every document (4 us a headline), this plain class scan costs a tenth of that.
+_DIGIT_SEP_DIGIT = re.compile(r"\d[/.\-]\d")
+
+
 def infer_day_first(text: str) -> bool | None:
     """Does this document write numeric dates day-first (25/03) or month-first (03/25)?
 
     Only unambiguous dates vote (one part over 12, the other not); slashes without a year
     count, dashes and dots only with a year (so "3-6" ranges and decimals stay silent).
     None when there is no evidence or the votes tie."""
+    if _DIGIT_SEP_DIGIT.search(text) is None:
+        return None  # every numeric date has a digit, a separator and a digit in a row
     votes = 0
     for m in _grammar().numeric_any.finditer(text):
         a, b, sep, year = int(m.group(1)), int(m.group(3)), m.group(2), m.group(4)

@@ -24,7 +24,7 @@ from incidex.gazetteer.index import load
 from incidex.gazetteer.match import ngram_hits, tokenize
 from incidex.gazetteer.normalize import fold
 from incidex.gazetteer.resolve import REGION_KINDS
-from incidex.pipeline.mentions import PlaceMention
+from incidex.pipeline.mentions import PlaceMention, direct_init
 from incidex.pipeline.places_capital import capital_mentions
 from incidex.pipeline.places_compose import compose
 from incidex.pipeline.places_doc import NOT_ALONE, Doc, mixed_case
@@ -42,6 +42,7 @@ VOTE_MIN_TIER = 40
 HEADING_FUZZY_CUTOFF = 85.0
 
 
+@direct_init
 @dataclass(frozen=True)
 class PlaceContext:
     """What is in force from the document, heading or paragraph."""

@@ -10,11 +10,11 @@ come back sentence after sentence. Scoring itself lives in :mod:`incidex.gazette
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 from incidex.gazetteer.index import Gazetteer, Place
 from incidex.gazetteer.resolve import REGION_KINDS, Choice, Hints, choose, nearest_km, viable
+from incidex.pipeline.mentions import replaced
 from incidex.pipeline.places_doc import Cand, Doc
 from incidex.pipeline.places_vocab import CUE_NEAR, CUE_STRONG, CUE_WEAK, CONTAINER_GAP, POSSESSIVE_GAP
 
@@ -69,7 +69,7 @@ def resolve(doc: Doc, gaz: Gazetteer) -> None:
         if a.choice is not None and a.choice.place.kind == "place" and b.hint is None \
                 and _COMMA_OR_PAREN.fullmatch(doc.text, a.end, b.start) \
                 and any(p.kind in REGION_KINDS for p in pools[k]):
-            base[k] = replace(base[k], kind="region")
+            base[k] = replaced(base[k], kind="region")
             b.choice = choose(pools[k], b.surface, base[k], prefiltered=True)
     link_containers(doc)
     if len(cands) == 1 and cands[0].container is None:
@@ -92,7 +92,7 @@ def resolve(doc: Doc, gaz: Gazetteer) -> None:
             container = cands[c.container].choice.place if c.container is not None and cands[c.container].choice else None
             own = c.choice.place.country if c.choice is not None else None
             if others or container is not None or (countries - {own}):
-                c.choice = choose(pool, c.surface, replace(hints, text_countries=countries,
+                c.choice = choose(pool, c.surface, replaced(hints, text_countries=countries,
                                                            anchors=hints.anchors + others, container=container),
                                   prefiltered=True)
         local = tuple((lat, lon) for j, lat, lon, kind in points if j != k and kind != "country")

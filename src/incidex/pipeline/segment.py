@@ -15,9 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from incidex.pipeline.mentions import direct_init
 from incidex.pipeline.prefilter import gated
 
 
+@direct_init
 @dataclass(frozen=True)
 class Piece:
     start: int
@@ -102,6 +104,13 @@ def segment(text: str) -> Segmented:
     head = text[:2000]
     caseless = not _LOWER.search(head) or not _UPPER.search(head)
     lines = _lines(text, body_start)
+    if len(lines) == 1 and lines[0] is not None:
+        # One line (a headline, a one-line wire): no heading (a heading needs a line under it),
+        # one block; the same tree the walk below builds, without its bookkeeping.
+        line = lines[0]
+        item = bool(_BULLET.match(line.text) or _LINE_DATE.match(line.text))
+        block = Block(line.start, line.end, split_sentences(text, line.start, line.end, caseless), is_item=item)
+        return Segmented(dateline=dateline, sections=[Section(heading=None, blocks=[block])])
     paragraph: list[Piece] = []
 
     def flush() -> None:

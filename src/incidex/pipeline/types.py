@@ -9,12 +9,12 @@ civilians (which needs the target type). The vocabulary is data: ``data/attack_t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
 from incidex.errors import DataError
-from incidex.pipeline.mentions import TypeCue
+from incidex.pipeline.mentions import TypeCue, direct_init, replaced
 from incidex.pipeline.tokens import expand_leading, is_all_caps, load_data, lowered, ordered_alternation, split_alternatives
 from incidex.schema import ACLED_EVENT_TYPES, ATTACK_TYPES, TARGET_TYPES, WEAPON_TYPES
 
@@ -33,6 +33,7 @@ _LABELS = ("attack_type", "weapon_type", "event_type", "sub_event_type", "suicid
 _FIREARMS_BY_DEFAULT = frozenset({"Armed Assault", "Assassination"})
 
 
+@direct_init
 @dataclass(frozen=True)
 class TypeDecision:
     """The type of one event; ``cues`` are the cues that decided it (evidence for the fields).
@@ -215,7 +216,7 @@ def decide_type(
         # handed back carrying that weapon.
         weapon_type = "Firearms" if attack_type in _FIREARMS_BY_DEFAULT else "Unknown"
         if deciding:
-            deciding[0] = replace(deciding[0], weapon_type=weapon_type)
+            deciding[0] = replaced(deciding[0], weapon_type=weapon_type)
 
     event_type, sub_event_type, event_cue = _acled(cues, attack_type, target_type, bool(suicide_cues), state_perpetrator)
     if event_cue is not None and event_cue not in deciding:
