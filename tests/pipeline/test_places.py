@@ -426,7 +426,7 @@ def test_an_armed_group_votes_for_its_home_country() -> None:
     text = "ROME (ITALY), 11 JAN 90 -- THE FMLN SAID ITS UNITS ATTACKED A POST ON THE ROAD TO BERLIN."
     homes = group_countries(text)
     assert [h.country for h in homes] == ["SV"] and text[homes[0].start:homes[0].end] == "FMLN"
-    found = document_country(text, homes)
+    found = document_country(text, lambda: homes)
     assert found is not None and found.country == "SV"
 
 

@@ -72,7 +72,7 @@ def extract_document(doc: Document) -> list[Event]:
     ctx = assemble.Context()
     # A headline or one-paragraph report is its own lead: its sentence resolves its own places.
     lead = text[:LEAD_CHARS]
-    doc_country = document_country(lead, group_countries(lead)) if len(text) > SHORT_DOCUMENT else None
+    doc_country = document_country(lead, lambda: group_countries(lead)) if len(text) > SHORT_DOCUMENT else None
     country = doc_country.country if doc_country is not None else None
     # An event that names no place of its own takes the country the report is about, and only
     # failing that the dateline's (where the report was filed).

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -70,7 +70,7 @@ def resolve_heading(text: str, context: PlaceContext | None = None) -> PlaceMent
     return replace(best, kind="heading")
 
 
-def document_country(text: str, group_homes: Iterable[PlaceMention] = ()) -> PlaceMention | None:
+def document_country(text: str, group_homes: Callable[[], Iterable[PlaceMention]] | None = None) -> PlaceMention | None:
     """The country a document is about, voted by the places and nationality words of ``text``
     (its lead), as a country-level mention, or None when nothing votes.
 
@@ -78,8 +78,10 @@ def document_country(text: str, group_homes: Iterable[PlaceMention] = ()) -> Pla
     United States condemned") a half, a place one, a nationality word ("Salvadoran",
     "Iraqi") a half, and a dateline ("MEXICO CITY (MEXICO), 3 JAN 90 --", where the report was
     filed) a half, once: a report filed abroad is about the country its text names. Each of
-    ``group_homes`` (the home country of an armed group the lead names, spanning the group's
-    name) counts one. The mention returned spans the winner's first vote, preferring a name in
+    ``group_homes()`` (the home country of an armed group the lead names, spanning the group's
+    name) counts one; it is asked only when the places leave the vote open (no country two votes
+    ahead), since scanning the lead for groups costs as much as the place vote itself. The
+    mention returned spans the winner's first vote, preferring a name in
     the text over a nationality word, a group and the dateline, so the field keeps its evidence.
     Only recognition and resolution run (no sublocations, roads or spans), so the vote costs
     about half of :func:`find_places` over the same text."""
@@ -91,9 +93,6 @@ def document_country(text: str, group_homes: Iterable[PlaceMention] = ()) -> Pla
         if cc not in spans or rank < spans[cc][0]:
             spans[cc] = (rank, start, end)
 
-    for g in group_homes:
-        if g.country:
-            vote(g.country, 1.0, 2, g.start, g.end)
     doc = _recognise(text, PlaceContext(), heading=False, min_tier=VOTE_MIN_TIER)
     if doc is not None:
         dateline_voted: set[str] = set()
@@ -118,6 +117,14 @@ def document_country(text: str, group_homes: Iterable[PlaceMention] = ()) -> Pla
             cc = demonyms.get(w)
             if cc is not None:
                 vote(cc, 0.5, 1, toks.starts[k], toks.ends[k])
+    ranked = votes.most_common(2)
+    open_vote = not ranked or ranked[0][1] < 2.0 or (len(ranked) > 1 and ranked[0][1] - ranked[1][1] < 2.0)
+    if group_homes is not None and open_vote:
+        places, votes = votes, Counter()
+        for g in group_homes():
+            if g.country:
+                vote(g.country, 1.0, 2, g.start, g.end)
+        votes.update(places)
     if not votes:
         return None
     cc = votes.most_common(1)[0][0]
