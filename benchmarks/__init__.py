@@ -61,3 +61,8 @@ def machine() -> str:
 def words(text: str) -> int:
     """Words as the speed targets count them: whitespace-separated tokens."""
     return len(text.split())
+
+
+def share(a: int, b: int) -> str:
+    """"0.839 (151/180)": a proportion with the counts behind it, as every row reports one."""
+    return f"{a / b:.3f} ({a}/{b})" if b else "n/a"

@@ -26,7 +26,7 @@ from datetime import datetime
 from itertools import islice
 from typing import Any, Callable
 
-from benchmarks import REPO, data_dir, machine, words
+from benchmarks import REPO, data_dir, machine, share, words
 from benchmarks import muc4_keys as keys
 
 UCDP_FILES = ("conflict_data_pak.csv", "conflict_data_phl.csv")
@@ -258,8 +258,6 @@ def run() -> dict[str, Any]:
     inc_sub = incidex_doc_eval(sub)
     inc_all = incidex_doc_eval(rows)
 
-    def frac(a: int, b: int) -> str:
-        return f"{a / b:.3f} ({a}/{b})" if b else "n/a"
 
     figures = {
         "incidex words/s, MUC-4 train+dev": f"{r_muc['wps']:,.0f} ({r_muc['docs']} docs, {r_muc['words']:,} words, {r_muc['dps']:,.1f} docs/s)",
@@ -270,10 +268,10 @@ def run() -> dict[str, Any]:
         "peak RSS MB (MUC-4 dev + 10,000 headlines)": f"{rss:,.0f}",
         f"dateparser search_dates words/s ({len(sub)} MUC-4 dev docs)": f"{dp['wps']:,.0f}",
         f"date accuracy, first date in doc: dateparser / incidex ({len(sub)} docs)":
-            f"{frac(dp['ok'], dp['n'])} / {frac(inc_sub['date_ok'], inc_sub['date_n'])}",
+            f"{share(dp['ok'], dp['n'])} / {share(inc_sub['date_ok'], inc_sub['date_n'])}",
         f"geotext words/s ({len(rows)} MUC-4 dev docs)": f"{gt['wps']:,.0f}",
         f"country accuracy, first country in doc: geotext / incidex ({len(rows)} docs)":
-            f"{frac(gt['ok'], gt['n'])} / {frac(inc_all['country_ok'], inc_all['country_n'])}",
+            f"{share(gt['ok'], gt['n'])} / {share(inc_all['country_ok'], inc_all['country_n'])}",
     }
     targets = {
         "incidex words/s, MUC-4 train+dev": f">= {TARGET_WPS:,} ({_status(r_muc['wps'], TARGET_WPS)})",

@@ -23,7 +23,7 @@ import time
 from collections import Counter
 from typing import Any
 
-from benchmarks import data_dir, machine
+from benchmarks import data_dir, machine, share
 from benchmarks.speed import UCDP_FILES
 
 #: A casualty word: a headline with one and no figure from incidex is a recall miss.
@@ -79,8 +79,6 @@ def run() -> dict[str, Any]:
             outcome["other figure"] += 1
     read = len(rows) - outcome["no figure"]
 
-    def frac(a: int, b: int) -> str:
-        return f"{a / b:.3f} ({a}/{b})" if b else "n/a"
 
     return {
         "benchmark": "ucdp-counts",
@@ -88,10 +86,10 @@ def run() -> dict[str, Any]:
         "command": ".venv/bin/python -m benchmarks.run_all --only ucdp-counts",
         "data": f"shared/data/ucdp-ged (Pakistan, Philippines): {len(rows):,} single-source events with a headline",
         "figures": {
-            "headlines incidex reads a toll from": frac(read, len(rows)),
-            "toll equals GED best (of those read)": frac(outcome["equals best"], read),
-            "toll within GED low-high (of those read)": frac(outcome["equals best"] + outcome["within low-high"], read),
-            "headlines with a casualty word but no toll read": frac(casualty_unread, casualty_heads),
+            "headlines incidex reads a toll from": share(read, len(rows)),
+            "toll equals GED best (of those read)": share(outcome["equals best"], read),
+            "toll within GED low-high (of those read)": share(outcome["equals best"] + outcome["within low-high"], read),
+            "headlines with a casualty word but no toll read": share(casualty_unread, casualty_heads),
         },
         "notes": "incidex's toll is killed + perpetrators_killed summed over the headline's events (GED's best counts "
                  "every side). A single-source GED event can still differ from its headline (a toll revised after "

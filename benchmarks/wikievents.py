@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from benchmarks import data_dir, machine, words
+from benchmarks import data_dir, machine, share, words
 from incidex.evaluate import normalise_name
 
 ATTACK = "Conflict.Attack"
@@ -199,8 +199,6 @@ def run() -> dict[str, Any]:
     records = load("dev") + load("test")
     s = score(records, _extract)
 
-    def ratio(a: int, b: int) -> str:
-        return f"{a / b:.3f} ({a}/{b})" if b else "n/a"
 
     return {
         "benchmark": "wikievents",
@@ -208,10 +206,10 @@ def run() -> dict[str, Any]:
         "command": ".venv/bin/python -m benchmarks.run_all --only wikievents",
         "data": f"shared/data/wikievents dev.jsonl + test.jsonl: {s.docs} documents with Conflict.Attack mentions, {s.words:,} words",
         "figures": {
-            "attack sentences with an event": ratio(s.attack_found, s.attack_sentences),
-            "Life.Die/Injure sentences with an event": ratio(s.casualty_found, s.casualty_sentences),
-            "Place argument matched (covered mentions)": ratio(s.place_ok, s.place_n),
-            "victim count matched (covered Die/Injure with a number)": ratio(s.count_ok, s.count_n),
+            "attack sentences with an event": share(s.attack_found, s.attack_sentences),
+            "Life.Die/Injure sentences with an event": share(s.casualty_found, s.casualty_sentences),
+            "Place argument matched (covered mentions)": share(s.place_ok, s.place_n),
+            "victim count matched (covered Die/Injure with a number)": share(s.count_ok, s.count_n),
         },
         "notes": "count misses: " + (", ".join(f"{k} {v}" for k, v in s.count_errors.items()) or "none"),
         "extractor_version": extractor_version(),
