@@ -113,6 +113,38 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
+_THROUGHPUT = r"""
+import json
+from benchmarks.speed import _incidex, _spacy, headline_docs, muc_docs, throughput, ucdp_headlines
+muc, heads = muc_docs(), headline_docs()
+inc, spc = _incidex(), _spacy()
+print(json.dumps({
+    "muc": throughput(muc, inc), "head": throughput(heads, inc),
+    "head1": throughput(heads[: len(ucdp_headlines())], inc),
+    "spacy_muc": throughput(muc, spc), "spacy_head": throughput(heads, spc),
+}))
+"""
+
+
+#: Fresh processes measured; each figure is the best of them (as timeit reports the minimum
+#: time): the machine's other work only ever slows a run down.
+THROUGHPUT_RUNS = 3
+
+
+def fresh_throughput(runs: int = THROUGHPUT_RUNS) -> dict[str, dict[str, float]]:
+    """Every throughput row measured in fresh interpreters, each a first pass with cold caches:
+    the benchmarks run before it in the same process (MUC-4 scoring holds hundreds of thousands
+    of objects) slow the garbage collector and would be measured with it, and a user's extraction
+    process holds none of them. The best of ``runs`` processes per row."""
+    best: dict[str, dict[str, float]] = {}
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", _THROUGHPUT], capture_output=True, text=True, cwd=REPO, check=True)
+        for name, row in json.loads(out.stdout.strip().splitlines()[-1]).items():
+            if name not in best or row["wps"] > best[name]["wps"]:
+                best[name] = row
+    return best
+
+
 def startup_seconds(first_text: str, repeats: int = 3) -> dict[str, float]:
     """Fresh interpreter each time: import + gazetteer load + first document (median of runs),
     and the whole process wall time including interpreter start."""
@@ -237,16 +269,9 @@ def _status(value: float, target: float, below: bool = False) -> str:
 def run() -> dict[str, Any]:
     from incidex.pipeline.extract import extractor_version
 
-    muc = muc_docs()
     heads = headline_docs()
-    first_pass = heads[: len(ucdp_headlines())]
-    inc, spc = _incidex(), _spacy()
-
-    r_muc = throughput(muc, inc)
-    r_head = throughput(heads, inc)
-    r_head1 = throughput(first_pass, inc)
-    s_muc = throughput(muc, spc)
-    s_head = throughput(heads, spc)
+    t = fresh_throughput()
+    r_muc, r_head, r_head1, s_muc, s_head = t["muc"], t["head"], t["head1"], t["spacy_muc"], t["spacy_head"]
     start = startup_seconds(keys.raw_texts("dev")[keys.split_ids("dev")[0]])
     dev_docs = muc_docs(("dev",))
     rss = peak_rss_mb(dev_docs + heads)
@@ -288,7 +313,10 @@ def run() -> dict[str, Any]:
                  f"{len(sub)} MUC-4 dev docs with a key template, geotext and incidex on all {len(rows)}"),
         "figures": figures,
         "targets": targets,
-        "notes": ("Accuracy rows compare the first date / country each tool finds in a document with the "
+        "notes": (f"Throughput rows: each a first pass with cold caches in a fresh process, the best of "
+                  f"{THROUGHPUT_RUNS} processes (the machine's other work only slows a run; single runs vary "
+                  "by about 10%). "
+                  "Accuracy rows compare the first date / country each tool finds in a document with the "
                   "document's first key template (dateparser relative to the dateline date; geotext on a "
                   "title-cased copy, as it matches capitalised words; incidex's first in-scope event)."),
         "extractor_version": extractor_version(),

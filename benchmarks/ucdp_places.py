@@ -157,11 +157,12 @@ def run() -> dict[str, Any]:
 def speed(repeat: int = 3) -> dict[str, float]:
     """Words per second of :func:`find_places` over MUC-4 dev, one core, after a warm-up pass:
     whole documents, and one call per sentence (as the extractor calls it); and of
-    :func:`document_country` over each document's lead (its first 1,200 characters, as the
-    extractor calls it). CPU time, best of ``repeat``. Words are whitespace-separated tokens."""
+    :func:`document_country` over each document's lead (its first ``extract.LEAD_CHARS``
+    characters, as the extractor calls it). CPU time, best of ``repeat``. Words are whitespace-separated tokens."""
     import json
     import re
 
+    from incidex.pipeline.extract import LEAD_CHARS
     from incidex.pipeline.places import document_country, find_places
 
     path = data_dir() / "muc4" / "processed" / "dev.json"
@@ -181,7 +182,7 @@ def speed(repeat: int = 3) -> dict[str, float]:
                 find_places(d)
             best = min(best, time.process_time() - started)
         out[f"find_places words/s, warm, {name}"] = round(words / best)
-    leads = [d[:1200] for d in docs]
+    leads = [d[:LEAD_CHARS] for d in docs]
     lead_words = sum(len(d.split()) for d in leads)
     best = float("inf")
     for _ in range(repeat):

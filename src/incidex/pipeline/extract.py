@@ -27,7 +27,7 @@ from incidex.schema import Document, Event
 
 #: The document's country is voted from its lead: reports name the country early, and a second
 #: pass over the whole text cost a fifth of the extractor's time (benchmarks/README.md).
-LEAD_CHARS = 1200
+LEAD_CHARS = 1000
 SHORT_DOCUMENT = 300
 
 

@@ -94,6 +94,8 @@ _ABBREV = {
     "km", "approx", "est", "govt", "dept", "prov", "dist", "brig", "adm", "cmdr", "insp", "supt", "u.s", "u.n", "a.m", "p.m",
     "fig", "al", "inc", "ltd", "co", "corp", "jr", "sr", "mt", "ft", "lt.col", "gen.",
 }
+#: The word before a sentence-ending mark ("U.S.", "Gen."), searched in the last 30 characters.
+_LAST_WORD = re.compile(r"([A-Za-z.]+)[.!?]*$")
 _SENT_END = re.compile(r"[.!?]+['\"\u201d\u2019)\]]*(?=\s+)")
 
 
@@ -225,7 +227,7 @@ def split_sentences(text: str, start: int, end: int, caseless: bool = False) -> 
         cut = m.end()
         after = chunk[cut:cut + 12]
         nxt = after.lstrip()[:1]
-        word = re.search(r"([A-Za-z.]+)[.!?]*$", chunk[s:m.start() + 1])
+        word = _LAST_WORD.search(chunk, max(s, m.start() - 30), m.start() + 1)
         token = (word.group(1).rstrip(".").lower() if word else "")
         if token in _ABBREV or (len(token) == 1 and token.isalpha()):
             continue
