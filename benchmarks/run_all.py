@@ -18,7 +18,7 @@ from typing import Any, Callable
 
 try:
     from benchmarks import calibration, fixtures_eval, muc4, report, speed, wikievents
-    from benchmarks import ingest_bench, ucdp_counts, ucdp_places
+    from benchmarks import ingest_bench, readme_tables, ucdp_counts, ucdp_places
 except ImportError as exc:  # fail loudly: a benchmark that cannot be imported is not skipped
     raise SystemExit(f"benchmarks.run_all: cannot import a benchmark module ({exc}); "
                      "every module listed in benchmarks/README.md must exist before `make bench`") from exc
@@ -139,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
             report.save(r)
         print(f"[bench] {name}: {len(rows)} row(s) in {dt:.1f} s", file=sys.stderr, flush=True)
     path = report.write()
+    if not failed and set(names) == set(table):
+        readme_tables.rewrite()  # a partial run would mix figures of two extractor versions
     print(f"[bench] wrote {path.relative_to(REPO)} in {time.perf_counter() - t_all:.1f} s"
           + (f"; FAILED: {', '.join(failed)}" if failed else ""), file=sys.stderr)
     return 1 if failed else 0
