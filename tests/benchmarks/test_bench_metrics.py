@@ -261,3 +261,17 @@ def test_ucdp_headline_toll_counts_both_sides():
     assert headline_toll("30 militants, 23 soldiers killed in clashes in Pakistan") == 53
     assert headline_toll("Pakistani killed by Indian fire in Kashmir.") == 1
     assert headline_toll("Pakistan says unaware of Kashmir clash.") is None
+
+
+def test_readme_tables_render_from_results(tmp_path):
+    from benchmarks import readme_tables
+
+    fixtures, corpora = readme_tables.fixtures_table(), readme_tables.corpora_table()
+    assert fixtures.count("\n") >= 7 and "| blind/wire |" in fixtures
+    assert "| MUC-4 test | country accuracy" in corpora and "| speed, one process |" in corpora
+    readme = tmp_path / "README.md"
+    readme.write_text("intro\n<!-- scores:fixtures -->\nSTALE\n<!-- /scores:fixtures -->\n"
+                      "<!-- scores:corpora -->\nSTALE\n<!-- /scores:corpora -->\nend\n", encoding="utf-8")
+    readme_tables.rewrite(readme)
+    text = readme.read_text(encoding="utf-8")
+    assert "STALE" not in text and fixtures in text and corpora in text and text.endswith("end\n")
