@@ -423,7 +423,7 @@ def test_document_country_votes(text: str, country: str | None) -> None:
 def test_an_armed_group_votes_for_its_home_country() -> None:
     from incidex.pipeline.actors import group_countries
 
-    text = "ROME (ITALY), 11 JAN 90 -- THE FMLN SAID ITS UNITS ATTACKED A POST ON THE ROAD TO BERLIN."
+    text = "ROME (ITALY), 11 JAN 90 -- THE FMLN SAID ITS UNITS ATTACKED AN ARMY POST AT DAWN."
     homes = group_countries(text)
     assert [h.country for h in homes] == ["SV"] and text[homes[0].start:homes[0].end] == "FMLN"
     found = document_country(text, lambda: homes)
@@ -523,3 +523,15 @@ def test_offsets_point_into_the_text_as_given() -> None:
     for m in find_places(text):
         assert text[m.start:m.end] == m.text
     assert any(m.text.startswith("20 kilometres") and m.geo_precision == 2 for m in find_places(text))
+
+
+def test_a_tie_goes_to_the_country_the_text_names_over_the_dateline() -> None:
+    found = document_country("TOKYO (JAPAN), 8 DEC 89 (KYODO) -- [TEXT] COLOMBIAN PRESIDENT VIRGILIO BARCO SAID ...")
+    assert found is not None and found.country == "CO" and found.text == "COLOMBIAN"
+
+
+@pytest.mark.parametrize("text", ["BY DESTROYING OIL PIPELINES AND CONTAMINATING RIVERS, WATER BASINS, AND LAGOONS.",
+                                  "PERSONALITIES LIKE JESSE JACKSON ARE DEMANDING AN END TO AID.",
+                                  "THE AIRCRAFT CARRIER KENNEDY SAILED TOWARD THE COAST."])
+def test_common_words_and_names_that_are_places_elsewhere(text: str) -> None:
+    assert find_places(text, PlaceContext(country="SV")) == []

@@ -127,7 +127,9 @@ def document_country(text: str, group_homes: Callable[[], Iterable[PlaceMention]
         votes.update(places)
     if not votes:
         return None
-    cc = votes.most_common(1)[0][0]
+    # a tie goes to the country the text names over one only a nationality word, a group or the
+    # dateline votes for ("TOKYO (JAPAN), 8 DEC 89 -- COLOMBIAN PRESIDENT ...")
+    cc = max(votes, key=lambda c: (votes[c], -spans[c][0]))
     _, start, end = spans[cc]
     return PlaceMention(start, end, text[start:end], country=cc, geo_precision=6, kind="country")
 
