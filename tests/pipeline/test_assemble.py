@@ -182,3 +182,22 @@ def test_the_day_a_murder_is_condemned_is_not_the_day_of_the_murder() -> None:
 def test_a_first_report_keeps_its_day_even_with_a_definite_attack_noun(text: str) -> None:
     (ev,) = events(text)
     assert ev.date == "2019-05-07" and ev.killed.best == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Extraditables ordered their men in Medellin to take hostages from wealthy families.",
+        "He dismissed his escort because he did not want anyone else to be killed if there were an attack on him.",
+        "The group said there will not be any more bombings of government offices in Bogota.",
+        "The front decreed a suspension of its attacks on civilian officials in San Salvador.",
+        "The rebels threatened to attack the town of Gwoza.",
+    ],
+)
+def test_a_plan_threat_or_hypothesis_is_no_incident(text: str) -> None:
+    assert events(text) == []
+
+
+def test_a_sentence_with_victims_is_an_incident_whatever_its_modal_verbs() -> None:
+    (ev,) = events("Gunmen killed five villagers in Gwoza on Monday, and officials warned that more attacks would follow.")
+    assert ev.killed.best == 5

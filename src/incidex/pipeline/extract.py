@@ -208,6 +208,8 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
                 # background ("militants have stepped up attacks across the province").
                 return current
             new = True
+    if new and not victims_here(m) and cue["not_happened"].search(sentence.text):
+        return current  # a plan, threat or hypothesis with no victims of its own is no incident
     if new and not is_item and current is not None and cue["refers_back"].search(sentence.text) \
             and not cue["separate_incident"].search(sentence.text):
         earlier = _told_before(m, explicit_date, place, drafts)
@@ -243,6 +245,11 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
     current.actors.extend(m.actors)
     current.claims.extend(m.claims)
     return current
+
+
+def victims_here(m: Mentions) -> bool:
+    """Does the piece count victims of its own (a figure, not "no casualties")?"""
+    return any(c.role in assemble.VICTIM_ROLES and c.qualifier != "none_reported" for c in m.counts)
 
 
 def incident_dates(dates: list[DateMention], sentence: Piece) -> list[DateMention]:
