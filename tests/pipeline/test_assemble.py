@@ -192,6 +192,9 @@ def test_a_first_report_keeps_its_day_even_with_a_definite_attack_noun(text: str
         "The group said there will not be any more bombings of government offices in Bogota.",
         "The front decreed a suspension of its attacks on civilian officials in San Salvador.",
         "The rebels threatened to attack the town of Gwoza.",
+        # attacks in general: plural attack nouns, no victims, day or town
+        "Political leaders are very concerned about the constant raids by subversive groups.",
+        "Cocaine users are contributing to the killings carried out by the cartels.",
     ],
 )
 def test_a_plan_threat_or_hypothesis_is_no_incident(text: str) -> None:

@@ -210,6 +210,8 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
             new = True
     if new and not victims_here(m) and cue["not_happened"].search(sentence.text):
         return current  # a plan, threat or hypothesis with no victims of its own is no incident
+    if new and _only_generic(m, explicit_date, place):
+        return current  # "the constant raids by subversive groups": attacks in general, not one
     if new and not is_item and current is not None and cue["refers_back"].search(sentence.text) \
             and not cue["separate_incident"].search(sentence.text):
         earlier = _told_before(m, explicit_date, place, drafts)
@@ -245,6 +247,15 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
     current.actors.extend(m.actors)
     current.claims.extend(m.claims)
     return current
+
+
+def _only_generic(m: Mentions, date: DateMention | None, place: PlaceMention | None) -> bool:
+    """Attacks spoken of in general: only plural attack nouns ("raids", "killings", "attacks"),
+    no victims, no day, no place below the country."""
+    if victims_here(m) or date is not None or (place is not None and place.kind != "country") or not m.types:
+        return False
+    words = [t.text.lower().split()[-1] for t in m.types if t.text.strip()]
+    return bool(words) and all(w.endswith("s") and not w.endswith("ss") for w in words)
 
 
 def victims_here(m: Mentions) -> bool:
