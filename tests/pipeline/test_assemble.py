@@ -204,3 +204,10 @@ def test_a_plan_threat_or_hypothesis_is_no_incident(text: str) -> None:
 def test_a_sentence_with_victims_is_an_incident_whatever_its_modal_verbs() -> None:
     (ev,) = events("Gunmen killed five villagers in Gwoza on Monday, and officials warned that more attacks would follow.")
     assert ev.killed.best == 5
+
+
+def test_a_bomb_in_another_town_told_with_its_own_day_is_another_event() -> None:
+    text = ("Incendiary bombs were hurled at a church in Nunoa, in Santiago, this morning.\n\n"
+            "A bomb exploded today at the offices of a finance company in downtown Vina del Mar.")
+    got = events(text)
+    assert [e.location for e in got] == ["Nunoa", "Vina del Mar"]

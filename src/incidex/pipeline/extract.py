@@ -203,7 +203,7 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
         elif opens or separate or (is_item and current.block_id != block_id):
             new = True
         elif elsewhere:
-            if not (victims or current.block_id == block_id):
+            if not (victims or current.block_id == block_id or explicit_date is not None):
                 # Another place named with attack words but no outcome and no date of its own is
                 # background ("militants have stepped up attacks across the province").
                 return current
