@@ -211,3 +211,18 @@ def test_a_bomb_in_another_town_told_with_its_own_day_is_another_event() -> None
             "A bomb exploded today at the offices of a finance company in downtown Vina del Mar.")
     got = events(text)
     assert [e.location for e in got] == ["Nunoa", "Vina del Mar"]
+
+
+@pytest.mark.parametrize(
+    "text, locations",
+    [
+        # towns listed with plural attack nouns and no figure: one incident each
+        ("Militants carried out attacks on Gwoza and Bama on Monday.", ["Gwoza", "Bama"]),
+        # one figure for them all cannot be split: one event
+        ("Attacks in Maiduguri and Damboa killed 12 people on Monday.", ["Maiduguri"]),
+        # quarters of one town: one event
+        ("Clashes in the Gwange, Bolori and Shehuri quarters of Maiduguri killed 11 soldiers on Monday.", ["Maiduguri"]),
+    ],
+)
+def test_towns_listed_with_plural_attacks_are_one_incident_each(text: str, locations: list[str]) -> None:
+    assert [e.location for e in events(text)] == locations

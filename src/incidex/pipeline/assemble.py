@@ -102,7 +102,7 @@ def place_key(p: PlaceMention | None) -> tuple:
     return ("name", (p.location or p.admin1 or p.sublocation or p.text).lower(), p.country)
 
 
-def split_incidents(m: Mentions) -> list[Mentions]:
+def split_incidents(m: Mentions, sentence: Piece | None = None) -> list[Mentions]:
     """A sentence that tells two incidents in two places, each with its own outcome, becomes two.
 
     Each count, date and type cue goes to the nearest place; a place that gets no outcome of its
@@ -113,7 +113,13 @@ def split_incidents(m: Mentions) -> list[Mentions]:
             continue
         if all(place_key(p) != place_key(a) for a in anchors):
             anchors.append(p)
-    if len(anchors) < 2 or (len(m.counts) < 2 and len(m.dates) < 2):
+    if len(anchors) < 2:
+        return [m]
+    towns = _listed_towns(m, anchors, sentence) if sentence is not None else []
+    if towns:
+        return [Mentions(dates=list(m.dates), places=[t], counts=[c for c in m.counts if c.qualifier == "none_reported"],
+                         types=list(m.types), actors=list(m.actors), claims=list(m.claims)) for t in towns]
+    if len(m.counts) < 2 and len(m.dates) < 2:
         return [m]
     parts = [Mentions(places=[a]) for a in anchors]
 
@@ -147,6 +153,28 @@ def split_incidents(m: Mentions) -> list[Mentions]:
             part.types = list(m.types)
         part.places.extend(p for p in m.places if p.kind == "sublocation" and p not in part.places)
     return kept
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _listed_towns(m: Mentions, anchors: list[PlaceMention], sentence: Piece) -> list[PlaceMention]:
+    """"The institutes in Vina del Mar, Talca and Temuco were the targets of bomb attacks": towns
+    listed together with plural attack nouns and no victim figure are one incident each
+    (conventions.md §1: another town is another incident). One figure for them all keeps them
+    one event, as the figure cannot be split; so do quarters of one town."""
+    towns = [a for a in anchors if a.kind == "place" and a.location]
+    if len(towns) < 2 or len(towns) != len(anchors) or any(c.qualifier != "none_reported" for c in m.counts):
+        return []
+    if not m.types or not all(t.text.lower().split()[-1].endswith("s") for t in m.types if t.text.strip()):
+        return []
+    if len({t.admin2 or t.location for t in towns}) < len(towns):
+        return []  # the same town named twice, or quarters of one district
+    ordered = sorted(towns, key=lambda t: t.start)
+    for a, b in zip(ordered, ordered[1:]):
+        if not _LIST_GAP.fullmatch(sentence.text, a.end - sentence.start, b.start - sentence.start):
+            return []
+    return ordered
 
 
 def extend_date(first: DateMention, last: DateMention) -> DateMention:

@@ -132,7 +132,7 @@ def extract_document(doc: Document) -> list[Event]:
                 found = mentions_in(sentence, reference, in_force, day_first, pctx)
                 if sentence.start in table_rows:
                     found.counts.extend(table_rows[sentence.start])
-                for part in assemble.split_incidents(found):
+                for part in assemble.split_incidents(found, sentence):
                     current = _absorb(part, sentence, block_id, block.is_item, ctx, current, drafts)
                 for d in incident_dates(found.dates, sentence):
                     if d.value is not None:
