@@ -142,6 +142,11 @@ def test_claims_under_a_province_heading_go_to_its_gtd_branch(heading, group):
          "The slain minister had held the post since 1984.", 1),
         ("Gunmen assassinated presidency minister Jose Rodriguez in San Salvador on Friday. "
          "His driver also died.", 2),
+        # the same victims told again with their breakdown: not more of them
+        ("Gunmen murdered six Jesuit priests in San Salvador on Thursday. The archbishop condemned the "
+         "murder of six priests and two women.", 8),
+        # "other" adds victims to those counted
+        ("Gunmen killed two soldiers in Kandahar on Monday. Three other soldiers died in hospital.", 5),
         # no determiner: a second victim group adds
         ("A bomb killed three soldiers in Kandahar on Monday. Two civilians also died in the blast.", 5),
     ],

@@ -365,7 +365,8 @@ def side_counts(log: list[tuple[CountMention, bool]], perp: ActorMention | None)
             counts[role] = Count(low, current.best, high, current.qualifier)
         else:
             counts[role] = counting.merge(current, who.get(role), m)
-        who.setdefault(role, m.who)
+        if m.who:  # every victim noun counted for the role so far ("jesuits", "priests and women")
+            who[role] = f"{who[role]} and {m.who}" if who.get(role) else m.who
         spans.setdefault(role, []).append(m)
     return counts, spans
 

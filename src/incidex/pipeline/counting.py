@@ -6,6 +6,8 @@ event unit (a revised toll replaces, a second victim group adds, a repeated figu
 
 from __future__ import annotations
 
+import re
+
 from incidex.pipeline.mentions import CountMention
 from incidex.schema import Count
 
@@ -31,12 +33,20 @@ def merge(current: Count, current_who: str | None, new: CountMention) -> Count:
         # "the six Jesuits and two more persons": all of them, and more
         return current if new.best <= current.best else from_mention(new)
     if (
+        not new.revision and new.best is not None and current.best is not None
+        and new.who not in GENERIC_NOUNS and current_who not in GENERIC_NOUNS
+        and _stems(new.who) & _stems(current_who) and not _ADDED.search(new.text)
+    ):
+        # "six priests and two women" after "six Jesuits" and "five other priests and two women":
+        # the victims told again, not more of them; the fuller figure stands
+        return current if new.best <= current.best else from_mention(new)
+    if (
         not new.revision
         and new.who not in GENERIC_NOUNS
         and current_who not in GENERIC_NOUNS
-        and new.who != current_who
+        and (new.who != current_who or _ADDED.search(new.text))
     ):
-        return _sum(current, from_mention(new))
+        return _sum(current, from_mention(new))  # another group, or "three other soldiers"
     if new.best is not None and new.best == current.best and not new.revision:
         return current
     if not new.revision and new.best == 1 and current.best is not None and current.best > 1:
@@ -51,6 +61,10 @@ def merge(current: Count, current_who: str | None, new: CountMention) -> Count:
     if new.qualifier == "at_least" and new.high is None:
         high = None
     return Count(low=min(lows) if lows else None, best=best, high=high, qualifier=qualifier)  # type: ignore[arg-type]
+
+
+#: Words that add victims to those already counted ("five other priests", "two more soldiers").
+_ADDED = re.compile(r"\b(?:also|another|other|others|more|further|additional)\b", re.IGNORECASE)
 
 
 def _same_victims(new_who: str | None, current_who: str | None) -> bool:
