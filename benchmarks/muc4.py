@@ -680,7 +680,7 @@ def event_row(split: str) -> dict[str, Any]:
     row = {
         "benchmark": f"muc4-events-{split}",
         "title": f"MUC-4 {split} ({'TST1+TST2' if split == 'dev' else 'TST3+TST4' if split == 'test' else 'DEV 0001-1300'}): events against the 25-slot keys",
-        "command": f".venv/bin/python -m benchmarks.run_all --only muc4",
+        "command": ".venv/bin/python -m benchmarks.run_all --only muc4",
         "data": f"shared/data/muc4 raw texts + keys, split membership from processed/{split}.json ({s.docs} docs, {ext.words:,} words)",
         "figures": figures,
         "targets": targets,

@@ -74,8 +74,7 @@ def test_every_non_null_field_has_evidence(fixture_set):
 
 
 def test_numbers_come_from_the_text(fixture_set):
-    _, docs, _, events = fixture_set
-    texts = {d.id: d.text for d in docs}
+    _, _, _, events = fixture_set
     for e in events:
         for name in COUNT_FIELDS:
             best = e[name]["best"]

@@ -295,7 +295,7 @@ _ALTERNATIVES = (
     rf"(?P<p_noun>[tpl]?(?P<p_noun_q>{_QTY})(?P<p_noun_n>[wgPSU]{{0,2}})(?P<p_noun_v>[CFIQ]|(?<=[wgPSU#])f))",
     # "Romero's murder", "the archbishop's assassination" (the possessive is checked when read;
     # "the government's death squads" is no death)
-    rf"(?P<p_poss>[wg](?P<p_poss_v>f)(?!o))",
+    r"(?P<p_poss>[wg](?P<p_poss_v>f)(?!o))",
     # "12 lives were lost"
     rf"(?P<p_lives>(?P<p_lives_q>{_QTY})[wg]{{0,2}}Y[vT]{{0,3}}u)",
     # "two suicide bombers blew themselves up"
@@ -332,10 +332,10 @@ _ALTERNATIVES = (
     rf"(?P<a_host>c(?P<a_host_np>{_NPL_S})Q)",
     # "no casualties", "no one was hurt", "none of the passengers were injured"
     # "no Pakistani soldier killed", "no civilians were hurt"
-    rf"(?P<neg>n(?:o[tp]?[wg]{{0,2}}[PS]|[wgS]{{0,2}}[PS])?[wgvoT]{{0,3}}(?P<neg_v>[CIFfHKdDXx])"
-    rf"(?:[&V][vT]{{0,2}}[CIFfHKdDXx])?)",
+    r"(?P<neg>n(?:o[tp]?[wg]{0,2}[PS]|[wgS]{0,2}[PS])?[wgvoT]{0,3}(?P<neg_v>[CIFfHKdDXx])"
+    r"(?:[&V][vT]{0,2}[CIFfHKdDXx])?)",
     # "killing no one", "wounding nobody"
-    rf"(?P<neg2>[KkHhDd]n)",
+    r"(?P<neg2>[KkHhDd]n)",
 )
 # One look at the first character before trying the alternatives: most chunks start none.
 _GRAMMAR_SOURCE = r"(?=[#~LAMBtplabOSQ=qXxKkHhFfCIGjcEnDdewgUP])(?:" + "|".join(_ALTERNATIVES) + ")"
