@@ -223,6 +223,8 @@ def test_a_bomb_in_another_town_told_with_its_own_day_is_another_event() -> None
     [
         # towns listed with plural attack nouns and no figure: one incident each
         ("Militants carried out attacks on Gwoza and Bama on Monday.", ["Gwoza", "Bama"]),
+        ("THE INSTITUTES IN VINA DEL MAR, TALCA, AND TEMUCO WERE THE TARGET OF BOMB ATTACKS.",
+         ["Vina del Mar", "Talca", "Temuco"]),
         # one figure for them all cannot be split: one event
         ("Attacks in Maiduguri and Damboa killed 12 people on Monday.", ["Maiduguri"]),
         # quarters of one town: one event

@@ -535,3 +535,10 @@ def test_a_tie_goes_to_the_country_the_text_names_over_the_dateline() -> None:
                                   "THE AIRCRAFT CARRIER KENNEDY SAILED TOWARD THE COAST."])
 def test_common_words_and_names_that_are_places_elsewhere(text: str) -> None:
     assert find_places(text, PlaceContext(country="SV")) == []
+
+
+def test_a_list_of_towns_is_no_town_in_its_neighbour_s_region() -> None:
+    text = "THE INSTITUTES IN VINA DEL MAR, TALCA, AND TEMUCO WERE THE TARGET OF BOMB ATTACKS."
+    assert [m.location for m in find_places(text, PlaceContext())] == ["Vina del Mar", "Talca", "Temuco"]
+    jolo = find_places("Gunmen attacked a market in Jolo, Sulu on Monday.", PlaceContext())
+    assert [(m.location, m.text) for m in jolo] == [("Jolo", "Jolo, Sulu")]

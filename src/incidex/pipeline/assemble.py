@@ -155,7 +155,7 @@ def split_incidents(m: Mentions, sentence: Piece | None = None) -> list[Mentions
     return kept
 
 
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.IGNORECASE)
 
 
 def _listed_towns(m: Mentions, anchors: list[PlaceMention], sentence: Piece) -> list[PlaceMention]:

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from incidex.gazetteer.index import Gazetteer, Place
-from incidex.gazetteer.resolve import REGION_KINDS, Choice, Hints, choose, nearest_km, viable
+from incidex.gazetteer.resolve import REGION_KINDS, Choice, Hints, choose, inside, nearest_km, viable
 from incidex.pipeline.mentions import replaced
 from incidex.pipeline.places_doc import Cand, Doc
 from incidex.pipeline.places_vocab import CUE_NEAR, CUE_STRONG, CUE_WEAK, CONTAINER_GAP, POSSESSIVE_GAP
@@ -68,7 +68,11 @@ def resolve(doc: Doc, gaz: Gazetteer) -> None:
         a, b = cands[k - 1], cands[k]
         if a.choice is not None and a.choice.place.kind == "place" and b.hint is None \
                 and _COMMA_OR_PAREN.fullmatch(doc.text, a.end, b.start) \
-                and any(p.kind in REGION_KINDS for p in pools[k]):
+                and any(p.kind in REGION_KINDS for p in pools[k]) \
+                and not (_in_a_list(doc, cands, k) and not any(p.kind in REGION_KINDS and inside(a.choice.place, p)
+                                                                for p in pools[k])):
+            # ... unless the names go on as a list and the town is not in that region:
+            # "Vina del Mar, Talca, and Temuco" are three towns
             base[k] = replaced(base[k], kind="region")
             b.choice = choose(pools[k], b.surface, base[k], prefiltered=True)
     link_containers(doc)
@@ -97,6 +101,14 @@ def resolve(doc: Doc, gaz: Gazetteer) -> None:
                                   prefiltered=True)
         local = tuple((lat, lon) for j, lat, lon, kind in points if j != k and kind != "country")
         _drop_far_alternate(c, pool, hints.anchors + local, countries, doc)
+
+
+_LIST_AND = re.compile(r"\s*,?\s*and\s+", re.IGNORECASE)
+
+
+def _in_a_list(doc: Doc, cands: list[Cand], k: int) -> bool:
+    """Does the name at ``k`` go on to another name with "and" ("Talca, and Temuco")?"""
+    return k + 1 < len(cands) and bool(_LIST_AND.fullmatch(doc.text, cands[k].end, cands[k + 1].start))
 
 
 def _drop_far_alternate(c: Cand, pool: tuple[Place, ...], anchors: tuple[tuple[float, float], ...],
