@@ -233,3 +233,17 @@ def test_a_bomb_in_another_town_told_with_its_own_day_is_another_event() -> None
 )
 def test_towns_listed_with_plural_attacks_are_one_incident_each(text: str, locations: list[str]) -> None:
     assert [e.location for e in events(text)] == locations
+
+
+@pytest.mark.parametrize(
+    "text, location",
+    [
+        # a modal verb elsewhere in a sentence that tells a dated attack in a town keeps the event
+        ("A car bomb exploded near a market in Kirkuk on Monday, police said, and the death toll could rise.", "Kirkuk"),
+        ("Gunmen attacked a police post in Gwoza on Monday; officials said reinforcements would be sent.", "Gwoza"),
+        ("Suicide bombers attacked a mosque in Maiduguri on Friday, an attack that will fuel fears of more violence.",
+         "Maiduguri"),
+    ],
+)
+def test_a_modal_verb_does_not_undo_an_attack_with_its_day_and_town(text: str, location: str) -> None:
+    assert [e.location for e in events(text)] == [location]

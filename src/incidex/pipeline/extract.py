@@ -210,6 +210,8 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
             new = True
     if new and not victims_here(m) and cue["not_happened"].search(sentence.text):
         return current  # a plan, threat or hypothesis with no victims of its own is no incident
+    if new and not _anchored(m, explicit_date, place) and cue["modal"].search(sentence.text):
+        return current  # "anyone could be killed": nothing ties it to an incident
     if new and _only_generic(m, explicit_date, place):
         return current  # "the constant raids by subversive groups": attacks in general, not one
     if new and not is_item and current is not None and cue["refers_back"].search(sentence.text) \
@@ -249,10 +251,17 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
     return current
 
 
+def _anchored(m: Mentions, date: DateMention | None, place: PlaceMention | None) -> bool:
+    """Does the piece tie what it tells to one incident: victims, a day, or a place below the
+    country? "A car bomb exploded in Kirkuk on Monday; the toll could rise" is; "he did not
+    want anyone killed if there were an attack" is not."""
+    return victims_here(m) or date is not None or (place is not None and place.kind != "country")
+
+
 def _only_generic(m: Mentions, date: DateMention | None, place: PlaceMention | None) -> bool:
     """Attacks spoken of in general: only plural attack nouns ("raids", "killings", "attacks"),
     no victims, no day, no place below the country."""
-    if victims_here(m) or date is not None or (place is not None and place.kind != "country") or not m.types:
+    if _anchored(m, date, place) or not m.types:
         return False
     words = [t.text.lower().split()[-1] for t in m.types if t.text.strip()]
     return bool(words) and all(w.endswith("s") and not w.endswith("ss") for w in words)
