@@ -19,6 +19,7 @@ from incidex.pipeline.counts import find_counts
 from incidex.pipeline.dates import dates_the_telling, find_dates, infer_day_first, parse_dateline, telling_between
 from incidex.pipeline.mentions import DateMention, Mentions, PlaceMention, shifted
 from incidex.pipeline.places import PlaceContext, document_country, find_places, named_as_location, resolve_heading
+from incidex.pipeline.prefilter import Gated
 from incidex.pipeline.segment import Piece, segment
 from incidex.pipeline.tables import table_counts
 from incidex.pipeline.types import find_type_cues
@@ -210,8 +211,8 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
             new = True
     if new and not victims_here(m) and cue["not_happened"].search(sentence.text):
         return current  # a plan, threat or hypothesis with no victims of its own is no incident
-    if new and not _anchored(m, explicit_date, place) and cue["modal"].search(sentence.text):
-        return current  # "anyone could be killed": nothing ties it to an incident
+    if new and not victims_here(m) and explicit_date is None and _modal_attack(m, sentence, cue["modal"]):
+        return current  # "its fighters would continue attacks in Helmand": no attack that happened
     if new and _only_generic(m, explicit_date, place):
         return current  # "the constant raids by subversive groups": attacks in general, not one
     if new and not is_item and current is not None and cue["refers_back"].search(sentence.text) \
@@ -249,6 +250,16 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
     current.actors.extend(m.actors)
     current.claims.extend(m.claims)
     return current
+
+
+def _modal_attack(m: Mentions, sentence: Piece, modal: Gated) -> bool:
+    """Is every attack word of the piece governed by a modal verb just before it ("would continue
+    attacks", "could be killed")? One outside ("a car bomb exploded ..., and the toll could
+    rise") tells an attack that happened."""
+    if not m.types:
+        return False
+    spans = [(sentence.start + h.start(), sentence.start + h.end()) for h in modal.finditer(sentence.text)]
+    return bool(spans) and all(any(0 <= t.start - end <= 40 for _, end in spans) for t in m.types)
 
 
 def _anchored(m: Mentions, date: DateMention | None, place: PlaceMention | None) -> bool:
