@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import platform
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -66,3 +67,20 @@ def words(text: str) -> int:
 def share(a: int, b: int) -> str:
     """"0.839 (151/180)": a proportion with the counts behind it, as every row reports one."""
     return f"{a / b:.3f} ({a}/{b})" if b else "n/a"
+
+
+#: The UCDP GED extracts in shared/data/ucdp-ged.
+UCDP_FILES = ("conflict_data_pak.csv", "conflict_data_phl.csv")
+
+
+def ucdp_rows() -> Iterator[dict[str, str]]:
+    """Every event row of the UCDP GED extracts, in file order, without the HXL tag row that
+    follows each header ("#date+year", ...: shared/data/README.md)."""
+    import csv
+
+    for name in UCDP_FILES:
+        with (data_dir() / "ucdp-ged" / name).open(encoding="utf-8", newline="") as fh:
+            for i, row in enumerate(csv.DictReader(fh)):
+                if i == 0 and (row.get("year") or "").startswith("#"):
+                    continue
+                yield row

@@ -16,7 +16,6 @@ benchmark). Run: ``.venv/bin/python -m benchmarks.ingest_bench``.
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import resource
@@ -30,10 +29,9 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script (the child process): make ``benchmarks`` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import REPO, data_dir, machine
+from benchmarks import REPO, data_dir, machine, ucdp_rows
 
 TARGET_DOCS = 10_000
-UCDP_FILES = ("conflict_data_pak.csv", "conflict_data_phl.csv")
 COMMAND = ".venv/bin/python -m benchmarks.ingest_bench"
 
 
@@ -54,16 +52,12 @@ def corpus(limit: int = TARGET_DOCS) -> list[dict[str, Any]]:
                 if line.strip():
                     doc = json.loads(line)
                     add({"id": doc["docid"], "text": doc["doctext"]})
-    for name in UCDP_FILES:
-        with (data_dir() / "ucdp-ged" / name).open(encoding="utf-8", newline="") as fh:
-            for i, row in enumerate(csv.DictReader(fh)):
-                if i == 0 and (row.get("year") or "").startswith("#"):
-                    continue  # HXL tag row
-                heads = [h.strip() for h in (row.get("source_headline") or "").split(";")]
-                dates = [d.strip()[:10] for d in (row.get("source_date") or "").split(";")]
-                for n, head in enumerate(heads):
-                    date = dates[n] if len(dates) == len(heads) else (dates[0] if dates else "")
-                    add({"id": f"ucdp-{row['id']}-{n + 1}", "text": head, "published": date or None})
+    for row in ucdp_rows():
+        heads = [h.strip() for h in (row.get("source_headline") or "").split(";")]
+        dates = [d.strip()[:10] for d in (row.get("source_date") or "").split(";")]
+        for n, head in enumerate(heads):
+            date = dates[n] if len(dates) == len(heads) else (dates[0] if dates else "")
+            add({"id": f"ucdp-{row['id']}-{n + 1}", "text": head, "published": date or None})
     return out
 
 

@@ -17,7 +17,6 @@ measured in fresh subprocesses. Words are whitespace-separated tokens.
 
 from __future__ import annotations
 
-import csv
 import json
 import subprocess
 import sys
@@ -26,10 +25,9 @@ from datetime import datetime
 from itertools import islice
 from typing import Any, Callable
 
-from benchmarks import REPO, data_dir, machine, share, words
+from benchmarks import REPO, machine, share, ucdp_rows, words
 from benchmarks import muc4_keys as keys
 
-UCDP_FILES = ("conflict_data_pak.csv", "conflict_data_phl.csv")
 UCDP_N = 10_000
 DATEPARSER_DOCS = 40
 TARGET_WPS = 50_000
@@ -38,17 +36,8 @@ TARGET_RSS_MB = 1024
 
 
 def ucdp_headlines() -> list[str]:
-    """Every non-empty ``source_headline`` of the UCDP files, in file order (the HXL row skipped)."""
-    out: list[str] = []
-    for name in UCDP_FILES:
-        with (data_dir() / "ucdp-ged" / name).open(encoding="utf-8", newline="") as fh:
-            for i, row in enumerate(csv.DictReader(fh)):
-                if i == 0 and (row.get("year") or "").startswith("#"):
-                    continue
-                h = (row.get("source_headline") or "").strip()
-                if h:
-                    out.append(h)
-    return out
+    """Every non-empty ``source_headline`` of the UCDP files, in file order."""
+    return [h for h in ((row.get("source_headline") or "").strip() for row in ucdp_rows()) if h]
 
 
 def headline_docs(n: int = UCDP_N) -> list[tuple[str, str]]:

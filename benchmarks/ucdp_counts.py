@@ -17,14 +17,12 @@ these headlines' phrasing, so the row is a development figure, not a held-out on
 
 from __future__ import annotations
 
-import csv
 import re
 import time
 from collections import Counter
 from typing import Any
 
-from benchmarks import data_dir, machine, share
-from benchmarks.speed import UCDP_FILES
+from benchmarks import machine, share, ucdp_rows
 
 #: A casualty word: a headline with one and no figure from incidex is a recall miss.
 _CASUALTY = re.compile(r"\b(?:kill|killed|kills|killing|dead|died|dies|slain|gunned down|shot dead|deaths?|lives)\b",
@@ -32,16 +30,9 @@ _CASUALTY = re.compile(r"\b(?:kill|killed|kills|killing|dead|died|dies|slain|gun
 
 
 def single_source_rows() -> list[dict[str, str]]:
-    """GED rows built from one source that keep a headline (the HXL row skipped)."""
-    out: list[dict[str, str]] = []
-    for name in UCDP_FILES:
-        with (data_dir() / "ucdp-ged" / name).open(encoding="utf-8", newline="") as fh:
-            for i, row in enumerate(csv.DictReader(fh)):
-                if i == 0 and (row.get("year") or "").startswith("#"):
-                    continue
-                if (row.get("source_headline") or "").strip() and row.get("number_of_sources") == "1":
-                    out.append(row)
-    return out
+    """GED rows built from one source that keep a headline."""
+    return [row for row in ucdp_rows()
+            if (row.get("source_headline") or "").strip() and row.get("number_of_sources") == "1"]
 
 
 def headline_toll(text: str) -> int | None:

@@ -26,18 +26,16 @@ Run: ``.venv/bin/python -m benchmarks.ucdp_places``.
 
 from __future__ import annotations
 
-import csv
 import time
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from benchmarks import data_dir, machine
+from benchmarks import data_dir, machine, ucdp_rows
 from rapidfuzz import fuzz
 
 from incidex.gazetteer.normalize import fold
 
-FILES = ("conflict_data_pak.csv", "conflict_data_phl.csv")
 TARGET_COUNTRY = 0.90
 TARGET_ADM1 = 0.75
 TARGET_WPS = 200_000
@@ -64,14 +62,10 @@ def _iso2(iso3: str) -> str:
 
 def rows() -> list[Row]:
     out: set[Row] = set()
-    for name in FILES:
-        with (data_dir() / "ucdp-ged" / name).open(encoding="utf-8", newline="") as fh:
-            for i, r in enumerate(csv.DictReader(fh)):
-                if i == 0 and (r.get("year") or "").startswith("#"):
-                    continue
-                h = (r.get("source_headline") or "").strip()
-                if h:
-                    out.add(Row(h, _iso2(r.get("iso3") or ""), (r.get("adm_1") or "").strip()))
+    for r in ucdp_rows():
+        h = (r.get("source_headline") or "").strip()
+        if h:
+            out.add(Row(h, _iso2(r.get("iso3") or ""), (r.get("adm_1") or "").strip()))
     return sorted(out, key=lambda r: (r.iso2, r.headline, r.adm1))
 
 
