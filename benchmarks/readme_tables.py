@@ -45,7 +45,13 @@ FIXTURE_FIELDS = ("killed", "attack_type", "date", "location")
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
-    data = json.loads((RESULTS / f"{name}.json").read_text(encoding="utf-8"))
+    path = RESULTS / f"{name}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SystemExit(f"{path}: no results yet; run `make bench` first") from None
+    except json.JSONDecodeError as err:
+        raise SystemExit(f"{path}:{err.lineno}: not valid JSON ({err.msg}); run `make bench` again") from None
     return data if isinstance(data, list) else [data]
 
 

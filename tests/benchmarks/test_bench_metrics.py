@@ -275,3 +275,14 @@ def test_readme_tables_render_from_results(tmp_path):
     readme_tables.rewrite(readme)
     text = readme.read_text(encoding="utf-8")
     assert "STALE" not in text and fixtures in text and corpora in text and text.endswith("end\n")
+
+
+def test_readme_tables_name_a_missing_or_broken_results_file(tmp_path, monkeypatch):
+    from benchmarks import readme_tables
+
+    monkeypatch.setattr(readme_tables, "RESULTS", tmp_path)
+    with pytest.raises(SystemExit, match="fixtures.json: no results yet"):
+        readme_tables.fixtures_table()
+    (tmp_path / "fixtures.json").write_text("{\n  broken", encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"fixtures.json:2: not valid JSON"):
+        readme_tables.fixtures_table()
