@@ -251,3 +251,19 @@ def test_towns_listed_with_plural_attacks_are_one_incident_each(text: str, locat
 )
 def test_a_modal_verb_does_not_undo_an_attack_with_its_day_and_town(text: str, location: str) -> None:
     assert [e.location for e in events(text)] == [location]
+
+
+def test_a_report_filed_abroad_takes_the_country_it_is_about_not_the_dateline_s() -> None:
+    text = ("MADRID (SPAIN), 19 NOV 89 (DOMESTIC SERVICE) -- [TEXT] THE SALVADORAN GOVERNMENT HAS BEEN ASKED "
+            "TO EXPLAIN THE MURDER OF SIX SALVADORAN PRIESTS. A SALVADORAN BISHOP SAID THE PRIESTS WERE SHOT "
+            "BY MEN IN UNIFORM, AND THAT THE SALVADORAN PEOPLE DEMAND JUSTICE FOR THE CRIME.")
+    got = extract_document(Document(id="t", text=text))
+    assert got and {e.country for e in got} == {"SV"}
+    ev = got[0]
+    span = next(s for s in ev.evidence if s.field == "country")
+    assert text[span.start:span.end] == span.text and "MADRID" not in span.text
+
+
+def test_a_lone_figure_of_one_after_a_larger_one_is_one_of_those_victims() -> None:
+    (ev,) = events("A car bomb killed five people in Kirkuk on Monday. One person died at the scene, police said.")
+    assert ev.killed.best == 5

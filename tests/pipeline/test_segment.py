@@ -15,6 +15,12 @@ from incidex.pipeline.segment import find_dateline, segment, split_sentences
         ("DEV-MUC3-0001 (NOSC)\n\n   BOGOTA, 12 APR 90 (INRAVISION) -- [REPORT]", "BOGOTA", "12 APR 90"),
         ("MOGADISHU (AP) — A car bomb exploded", "MOGADISHU", None),
         ("Peshawar, June 3, 2017 - A bomb exploded", "Peshawar", "June 3, 2017"),
+        # a bracketed country belongs to the place ("MADRID (SPAIN), 19 NOV 89 --")
+        ("MADRID (SPAIN), 19 NOV 89 (DOMESTIC SERVICE) -- [TEXT] THE BODIES", "MADRID (SPAIN)", "19 NOV 89"),
+        ("NO CITY (EL SALVADOR), 5 FEB 89 (FBIS) -- [EDITORIAL REPORT]", "NO CITY (EL SALVADOR)", "5 FEB 89"),
+        # the dash on the next line, after a long source name
+        ("BRASILIA (BRAZIL), 26 MAY 89 (RADIO NACIONAL DA AMAZONIA NETWORK) \n-- [TEXT] THE EMBASSY",
+         "BRASILIA (BRAZIL)", "26 MAY 89"),
     ],
 )
 def test_datelines_give_place_and_date_words(text, place, date):

@@ -72,8 +72,11 @@ def extract_document(doc: Document) -> list[Event]:
     day_first = infer_day_first(text)
     ctx = assemble.Context()
     # A headline or one-paragraph report is its own lead: its sentence resolves its own places.
+    # A dateline calls for the vote whatever the length: where the report was filed is no
+    # stand-in for the country it is about.
     lead = text[:LEAD_CHARS]
-    doc_country = document_country(lead, lambda: group_countries(lead)) if len(text) > SHORT_DOCUMENT else None
+    voted = len(text) > SHORT_DOCUMENT or seg.dateline is not None
+    doc_country = document_country(lead, lambda: group_countries(lead)) if voted else None
     country = doc_country.country if doc_country is not None else None
     # An event that names no place of its own takes the country the report is about, and only
     # failing that the dateline's (where the report was filed).
