@@ -199,7 +199,7 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
         elsewhere = (place is not None and current.place is not None and not same_place_ref
                      and assemble.place_key(place) != assemble.place_key(current.place)
                      and not _within(place, current.place) and not _within(current.place, place))
-        victims = any(c.role in assemble.VICTIM_ROLES and c.qualifier != "none_reported" for c in m.counts)
+        victims = victims_here(m)
         separate = bool(cue["separate_incident"].search(sentence.text))
         revision = bool(m.counts) and all(c.revision or c.role not in assemble.VICTIM_ROLES for c in m.counts)
         if revision and not separate and not elsewhere:
@@ -212,12 +212,8 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
                 # background ("militants have stepped up attacks across the province").
                 return current
             new = True
-    if new and not victims_here(m) and cue["not_happened"].search(sentence.text):
-        return current  # a plan, threat or hypothesis with no victims of its own is no incident
-    if new and not victims_here(m) and explicit_date is None and _modal_attack(m, sentence, cue["modal"]):
-        return current  # "its fighters would continue attacks in Helmand": no attack that happened
-    if new and _only_generic(m, explicit_date, place):
-        return current  # "the constant raids by subversive groups": attacks in general, not one
+    if new and _not_an_incident(m, sentence, explicit_date, place):
+        return current
     if new and not is_item and current is not None and cue["refers_back"].search(sentence.text) \
             and not cue["separate_incident"].search(sentence.text):
         earlier = _told_before(m, explicit_date, place, drafts)
@@ -253,6 +249,20 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
     current.actors.extend(m.actors)
     current.claims.extend(m.claims)
     return current
+
+
+def _not_an_incident(m: Mentions, sentence: Piece, date: DateMention | None, place: PlaceMention | None) -> bool:
+    """A piece that would open an event but tells no incident that happened: a plan, threat or
+    hypothesis with no victims ("threatened to attack the town"), attack words all governed by a
+    modal verb ("its fighters would continue attacks in Helmand"), or attacks in general ("the
+    constant raids by subversive groups"). conventions.md §1: an event is an incident."""
+    cue = assemble.cues()
+    if not victims_here(m):
+        if cue["not_happened"].search(sentence.text):
+            return True
+        if date is None and _modal_attack(m, sentence, cue["modal"]):
+            return True
+    return _only_generic(m, date, place)
 
 
 def _modal_attack(m: Mentions, sentence: Piece, modal: Gated) -> bool:
