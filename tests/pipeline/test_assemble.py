@@ -149,6 +149,18 @@ def test_claims_under_a_province_heading_go_to_its_gtd_branch(heading, group):
         ("Gunmen killed two soldiers in Kandahar on Monday. Three other soldiers died in hospital.", 5),
         # no determiner: a second victim group adds
         ("A bomb killed three soldiers in Kandahar on Monday. Two civilians also died in the blast.", 5),
+        # the same figure with "the" and another noun for the same victims
+        ("Guerrillas killed nine peasants near Ayacucho on Monday. The nine members of the self-defence "
+         "patrol were killed with machetes.", 9),
+        # ... but "also" adds them
+        ("Two soldiers were killed in a bomb attack in Kandahar on Monday. The two civilians also died.", 4),
+        # one person named again with another title
+        ("Gunmen assassinated Liberal Party candidate Luis Carlos Galan in Soacha on Friday. "
+         "Political leader Galan was killed as he addressed a rally.", 1),
+        ("Journalist Roberto Navas died in San Salvador on Sunday. Roberto Navas died when soldiers fired at his car.", 1),
+        # two people named: two victims
+        ("Gunmen shot dead attorney Carlos Lorenzana in Tegucigalpa on Sunday. Contra commander Manuel Rugama "
+         "was shot to death in the same city.", 2),
     ],
 )
 def test_a_definite_figure_restates_the_victims_already_counted(text: str, killed: int) -> None:
@@ -267,3 +279,27 @@ def test_a_report_filed_abroad_takes_the_country_it_is_about_not_the_dateline_s(
 def test_a_lone_figure_of_one_after_a_larger_one_is_one_of_those_victims() -> None:
     (ev,) = events("A car bomb killed five people in Kirkuk on Monday. One person died at the scene, police said.")
     assert ev.killed.best == 5
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        ("Guerrillas killed three peasants near Ayacucho on Monday. So far this year, 600 people have been "
+         "killed in political violence in Peru.", 3),
+        ("A bomb killed two policemen in Medellin on Tuesday. Over 7,000 people have died in the country "
+         "during 10 years of civil war.", 2),
+        ("Gunmen killed the mayor of Hostigal on Monday. About 13,000 people have been killed since 1980.", 1),
+        ("Soldiers shot dead four villagers in Kunar on Friday. The army has killed more than 600 party leaders.", 4),
+        ("Gunmen shot dead five farmers in Jos on Sunday. The militia is guilty of thousands of murders.", 5),
+    ],
+)
+def test_a_toll_for_a_period_or_a_war_is_not_the_incident_s(text: str, killed: int) -> None:
+    """conventions.md §3: an event's count is the incident's; a cumulative toll is background."""
+    (ev,) = events(text)
+    assert ev.killed.best == killed
+
+
+def test_a_cumulative_toll_in_the_same_sentence_as_the_incident_leaves_its_figure() -> None:
+    (ev,) = events("Gunmen killed four farmers in Jos on Sunday; 120 people have been killed in the state "
+                   "so far this year.")
+    assert (ev.killed.best, ev.location) == (4, "Jos")

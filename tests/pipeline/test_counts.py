@@ -575,6 +575,11 @@ DETAIL_ROWS: list[tuple[str, str, str | None, str, bool]] = [
      "Lucia Ferrer, a district prosecutor, and two of her bodyguards were assassinated", False),
     ("A guard watching the pumping station was wounded.", W, "guard",
      "A guard watching the pumping station was wounded", False),
+    # a time word after the counted noun is not the noun counted
+    ("Police blamed the group for the massacre of 12 persons last Wednesday.", K, "persons",
+     "massacre of 12 persons", False),
+    ("Unions condemned the murder of two U.S. missionaries last week.", K, "missionaries",
+     "murder of two U.S. missionaries", False),
 ]
 
 

@@ -87,6 +87,45 @@ class Context:
     fallback_country: PlaceMention | None = None
 
 
+#: A figure this large told in the perfect tense ("has killed more than 600 party leaders",
+#: "70,000 people have died") is the tally of a war or a campaign: a single attack that kills
+#: hundreds is told in the past tense ("the bombing killed 300").
+CUMULATIVE_FIGURE = 500
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?(?:killed|died|murdered|left|claimed|cost)\b",
+                      re.IGNORECASE)
+_THOUSANDS = re.compile(r"^\W*(?:thousands|tens of thousands|hundreds of thousands|millions)\b", re.IGNORECASE)
+#: How far a period cue reaches from the figure it dates ("so far this year, 12 members of the UP ...").
+CUMULATIVE_REACH = 80
+
+
+def cumulative_counts(counts: list[CountMention], sentence: Piece) -> list[CountMention]:
+    """The figures of ``sentence`` that tally a period, a war or a campaign, not an incident
+    (``cumulative`` in ``lang/en/assembly.yaml``): a period cue in the same clause, "thousands
+    of murders", or a figure of hundreds told in the perfect tense."""
+    if not counts:
+        return []
+    text, off = sentence.text, sentence.start
+    cues_here = [(mt.start() + off, mt.end() + off) for mt in cues()["cumulative"].finditer(text)]
+    out = []
+    for c in counts:
+        if c.role not in VICTIM_ROLES or c.qualifier == "none_reported":
+            continue
+        if _THOUSANDS.search(c.text):
+            out.append(c)
+            continue
+        if c.best is not None and c.best >= CUMULATIVE_FIGURE:
+            window = text[max(0, c.start - off - 40): c.end - off + 20]
+            if _PERFECT.search(window):
+                out.append(c)
+                continue
+        for s, e in cues_here:
+            a, b = (e, c.start) if e <= c.start else (c.end, s)
+            if b - a <= CUMULATIVE_REACH and ";" not in text[max(0, a - off): max(0, b - off)]:
+                out.append(c)
+                break
+    return out
+
+
 def is_trigger(m: Mentions) -> bool:
     """Does this piece report an attack or its victims (not only a date or a place)?"""
     if m.types:
@@ -358,7 +397,9 @@ def side_counts(log: list[tuple[CountMention, bool]], perp: ActorMention | None)
         earlier = role in revised and not m.revision
         if m.revision:
             revised.add(role)
-        if (claimed or earlier) and current.is_known:
+        if counting.names_again(m, spans.get(role, [])) and current.is_known:
+            pass  # the same person named again: the figure stands, the words are cited
+        elif (claimed or earlier) and current.is_known:
             figures = [v for v in (current.high, current.best, m.best, m.high) if v is not None]
             high = max(figures) if figures else current.high
             low = min(v for v in (current.low, m.low, m.best) if v is not None) if earlier and m.best is not None else current.low

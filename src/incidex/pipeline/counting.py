@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from incidex.pipeline.counts import vocabulary_word
 from incidex.pipeline.mentions import CountMention
 from incidex.schema import Count
 
@@ -28,8 +29,10 @@ def merge(current: Count, current_who: str | None, new: CountMention) -> Count:
     if current.qualifier == "none_reported":
         return from_mention(new)
     if new.definite and not new.revision and new.best is not None and current.best is not None \
-            and (new.best == 1 or _same_victims(new.who, current_who)):
-        # "the six priests", "the slain minister": victims counted already, or some of them;
+            and (new.best == 1 or (new.best == current.best and not _ADDED.search(new.text))
+                 or _same_victims(new.who, current_who)):
+        # "the six priests", "the slain minister", "the nine peasant members of the patrols"
+        # after "nine peasants": victims counted already, or some of them;
         # "the six Jesuits and two more persons": all of them, and more
         return current if new.best <= current.best else from_mention(new)
     if (
@@ -61,6 +64,32 @@ def merge(current: Count, current_who: str | None, new: CountMention) -> Count:
     if new.qualifier == "at_least" and new.high is None:
         high = None
     return Count(low=min(lows) if lows else None, best=best, high=high, qualifier=qualifier)  # type: ignore[arg-type]
+
+
+def names_again(new: CountMention, earlier: list[CountMention]) -> bool:
+    """One victim named again ("Political leader Galan was killed" after "the murder of Liberal
+    Party candidate Luis Carlos Galan"): both mentions count one person, and the last word of
+    each that the counting vocabulary does not know (the surname, as a rule) is the same."""
+    if new.best != 1 or new.revision or _ADDED.search(new.text):
+        return False
+    name = _last_name_word(new.text)
+    return name is not None and any(e.best == 1 and e.role == new.role and _last_name_word(e.text) == name
+                                    for e in earlier)
+
+
+def _last_name_word(text: str) -> str | None:
+    """The subject's name ends where its verb or its first clause does ("Carlos Lorenzana, who
+    defended ..., was shot to death"); a noun phrase ("the murder of ... Galan") ends with it."""
+    low = text.lower()
+    cut = _SUBJECT_END.search(low)
+    if cut is not None and cut.start() > 0:
+        low = low[:cut.start()]
+    words = [w for w in _WORD.findall(low) if len(w) >= 4 and not vocabulary_word(w)]
+    return words[-1] if words else None
+
+
+_WORD = re.compile(r"[a-z][a-z'’-]*[a-z]")
+_SUBJECT_END = re.compile(r",|;|\b(?:was|were|is|are|has|had|have|who|which|that)\b")
 
 
 #: Words that add victims to those already counted ("five other priests", "two more soldiers").

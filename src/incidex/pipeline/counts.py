@@ -559,6 +559,12 @@ def _card_value(words: str, lex: _Lexicon) -> int | None:
     return total + current
 
 
+def vocabulary_word(word: str) -> bool:
+    """Is ``word`` (lower case) one of the counting vocabulary's words (a number, a victim noun,
+    a verb of killing, a function word)? What is not is likely a name or a content word."""
+    return word in _lexicon().words
+
+
 def parse_number(words: str) -> int | None:
     """The integer a number phrase names: "twenty-three" -> 23, "a dozen" -> 12, "1,200" -> 1200.
 

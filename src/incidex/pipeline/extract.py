@@ -136,6 +136,7 @@ def extract_document(doc: Document) -> list[Event]:
                 found = mentions_in(sentence, reference, in_force, day_first, pctx)
                 if sentence.start in table_rows:
                     found.counts.extend(table_rows[sentence.start])
+                _drop_cumulative(found, sentence)
                 for part in assemble.split_incidents(found, sentence):
                     current = _absorb(part, sentence, block_id, block.is_item, ctx, current, drafts)
                 for d in incident_dates(found.dates, sentence):
@@ -146,6 +147,20 @@ def extract_document(doc: Document) -> list[Event]:
                     ctx.place = place
     return [assemble.finish(d, doc.id, i, version, text, (d.group or voice_group) if voice_group else None, voice_span)
             for i, d in enumerate(drafts, start=1)]
+
+
+def _drop_cumulative(found: Mentions, sentence: Piece) -> None:
+    """Leave out the figures that tally a period or a war (conventions.md §3: an event's count
+    is the incident's). A sentence told only for such a figure, with no day of its own ("over
+    7,000 people have died during 10 years of civil war"), is background: its attack words open
+    no event."""
+    cumulative = assemble.cumulative_counts(found.counts, sentence)
+    if not cumulative:
+        return
+    found.counts = [c for c in found.counts if all(c is not x for x in cumulative)]
+    if not any(d.precision is not None and d.precision <= 3 for d in found.dates) \
+            and not any(c.role in assemble.VICTIM_ROLES for c in found.counts):
+        found.types = []
 
 
 def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: assemble.Context,
