@@ -352,6 +352,9 @@ NEGATIVES = [
     "THE ROOMS HAD BEEN RANSACKED", "On the 17th of Jumada al-Ula, the fighters attacked a patrol",
     "On the 2nd of Rabi al-Thani, the fighters sniped a soldier", "Lorenzana: incident stems from failure to act",
     "a Kabul-based analyst said", "Colonel Tarin said the attack failed",
+    # a person described in apposition, and a given name with its surname and no cue
+    "PATROLS KILLED CORONEL LAGROW, A DUTCH TV CORRESPONDENT, AND TWO OTHERS",
+    "[INTERVIEW WITH VLADIMIR KOTOV, HEAD OF THE TASS BUREAU]",
 ]
 
 
@@ -483,6 +486,9 @@ def test_la_union_department_is_a_name_despite_its_common_word() -> None:
         # a Spanish opener makes the name after it part of a longer one
         ("A BOMB EXPLODED IN VILLA EL SALVADOR DISTRICT.", ["Villa El Salvador"]),
         ("TROOPS SEARCHED COLONIA MIRAMONTES, SAN SALVADOR.", ["San Salvador"]),
+        # a place's own apposition, or a cue, keeps it a place
+        ("A bomb exploded in Coronel, a port city, on Monday.", ["Coronel"]),
+        ("GUERRILLAS ATTACKED ZARAGOZA, A TOWN NEAR THE CAPITAL.", ["Zaragoza"]),
     ],
 )
 def test_names_that_say_whose_or_run_on_are_not_places(text: str, expected: list[str]) -> None:

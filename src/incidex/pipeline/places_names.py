@@ -171,6 +171,19 @@ def _name_like(doc: Doc, k: int) -> bool:
     return not w.endswith(("ed", "ing", "ly")) and not w.isdigit()
 
 
+def _person_apposition(doc: Doc, last: int) -> bool:
+    """The name (and up to two more name-like words) is followed by ", a/an ... <title>": a person
+    described ("Coronel Lagrow, a Dutch TV correspondent"). A place's apposition names no person
+    ("Zaragoza, 20 km southwest of the capital"; "Lima, the Peruvian capital")."""
+    toks, cls = doc.toks, doc.cls
+    k = last + 1
+    while k < doc.count and k - last <= 2 and toks.joined(k - 1, k) and toks.gap(k).strip() == "" and _name_like(doc, k):
+        k += 1
+    if k + 1 >= doc.count or toks.gap(k).strip() != "," or toks.words[k] not in ("a", "an"):
+        return False
+    return any(cls[j] & TITLE for j in range(k + 1, min(k + 5, doc.count)) if toks.brk[j] == toks.brk[k])
+
+
 def not_a_place(doc: Doc, i: int, last: int, tier: int, cue: int) -> bool:
     """The words say the name belongs to a person, an organisation or an adjective."""
     toks = doc.toks
@@ -191,8 +204,10 @@ def not_a_place(doc: Doc, i: int, last: int, tier: int, cue: int) -> bool:
     if cue < CUE_WEAK and tier < COUNTRY_TIER and speaks(doc, last):
         return True  # "WASHINGTON SAID", "Elliott said"
     if cls[i] & GIVEN and last == i and last + 1 < count and joined(last, last + 1) \
-            and cls[last + 1] & (NAME | GIVEN) and _name_like(doc, last + 1):
-        return True  # "DIANA MONTOYA", "MARY STANISLAUS"
+            and (cls[last + 1] & (NAME | GIVEN) or cue < CUE_WEAK) and _name_like(doc, last + 1):
+        return True  # "DIANA MONTOYA", "MARY STANISLAUS", "interview with VLADIMIR KOTOV"
+    if cue < CUE_WEAK and tier < COUNTRY_TIER and _person_apposition(doc, last):
+        return True  # "CORONEL LAGROW, A DUTCH TV CORRESPONDENT, ..."
     # an organisation: "FARABUNDO MARTI NATIONAL LIBERATION FRONT", "SORIANO BATTALION" (not "the Guatemala Army")
     if tier < COUNTRY_TIER:
         k = last + 1
