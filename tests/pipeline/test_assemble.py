@@ -303,3 +303,25 @@ def test_a_cumulative_toll_in_the_same_sentence_as_the_incident_leaves_its_figur
     (ev,) = events("Gunmen killed four farmers in Jos on Sunday; 120 people have been killed in the state "
                    "so far this year.")
     assert (ev.killed.best, ev.location) == (4, "Jos")
+
+
+@pytest.mark.parametrize(
+    "text, location, country, sublocation",
+    [
+        # a town far from the incident is only where the distance is measured from
+        ("Police said a cattleman was found murdered today 500 km northwest of Bogota.", None, "CO",
+         "500 km northwest of Bogota"),
+        # a named place beats the far reference in the same sentence
+        ("Gunmen killed a watchman in Sevilla municipality (370 km from Bogota) on Monday.", None, "CO", None),
+        # near enough: the town, at GED's where_prec 2
+        ("A bomb killed two soldiers 20 km south of Kirkuk on Monday.", "Kirkuk", "IQ", None),
+    ],
+)
+def test_a_distance_too_far_to_be_near_the_town_leaves_only_the_country(
+        text: str, location: str | None, country: str, sublocation: str | None) -> None:
+    (ev,) = events(text)
+    assert (ev.location, ev.country) == (location, country)
+    if sublocation:
+        assert ev.sublocation == sublocation and ev.geo_precision == 6
+    else:
+        assert "Bogota" not in (ev.location or "")

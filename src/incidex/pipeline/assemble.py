@@ -235,7 +235,31 @@ def best_place(places: list[PlaceMention]) -> PlaceMention | None:
     candidates = [p for p in places if p.kind not in ("dateline", "sublocation") and (p.country or p.location)]
     if not candidates:
         return None
-    return min(candidates, key=lambda p: (p.geo_precision or 9, -p.score, p.start))
+    near = [p for p in candidates if not far_reference(p)]
+    if not near:
+        # "found murdered 500 km northwest of Bogota": the town is no place within reach of the
+        # incident (UCDP where_prec 2 means within about 25 km); only its country is known
+        p = min(candidates, key=lambda p: (-p.score, p.start))
+        return PlaceMention(p.start, p.end, p.text, country=p.country, geo_precision=6, kind="country",
+                            sublocation=p.text, score=p.score)
+    return min(near, key=lambda p: (p.geo_precision or 9, -p.score, p.start))
+
+
+#: Beyond this many kilometres "X km from Y" says the incident was not at Y (GED's where_prec 2 is
+#: "within about 25 km"; 50 leaves room for "some 40 km from the capital").
+FAR_KM = 50
+_DISTANCE_FIGURE = re.compile(r"(\d+(?:[.,]\d{3})*)\s*-?\s*(km|kms|kilomet\w*|miles?|mi)\b", re.IGNORECASE)
+
+
+def far_reference(p: PlaceMention) -> bool:
+    """A town named only as the point a distance is measured from, too far to be the place."""
+    if p.geo_precision != 2:
+        return False
+    m = _DISTANCE_FIGURE.search(p.text)
+    if m is None:
+        return False
+    km = float(m.group(1).replace(",", "").replace(".", "")) * (1.609 if m.group(2).lower().startswith("mi") else 1.0)
+    return km > FAR_KM
 
 
 def finish(draft: Draft, doc_id: str, n: int, version: str, text: str, voice_group: str | None,
