@@ -496,6 +496,15 @@ def test_muc4_dev_datelines(shared_data) -> None:
         ("The group claimed responsibility on Friday for the bombing.", "Friday", True),
         ("Gunmen killed five villagers on Tuesday, police said.", "Tuesday", False),
         ("A bomb exploded in Kabul on 3 June.", "3 June", False),
+        # what or where it was told between the verb and the date
+        ("PRESIDENT ALAN GARCIA SAID IN BOGOTA TODAY THAT", "TODAY", True),
+        ("President Barco told the international community today that", "today", True),
+        ("THE CONTRAS CHARGED IN TEGUCIGALPA TODAY THAT ON 19 FEBRUARY", "TODAY", True),
+        ("THE ATTORNEY GENERAL SAID AT NOON TODAY THAT", "TODAY", True),
+        ("THE SUPREME COURT TODAY ORDERED AN INQUIRY INTO THE MURDER", "TODAY", True),
+        # an incident verb keeps its date, even after a verb of telling
+        ("Police said gunmen killed five people in Quetta today.", "today", False),
+        ("GUERRILLAS ATTACKED A POST IN SAN MIGUEL TODAY", "TODAY", False),
     ],
 )
 def test_a_date_of_the_telling_is_told_apart(text: str, phrase: str, telling: bool) -> None:

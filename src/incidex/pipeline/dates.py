@@ -1167,7 +1167,13 @@ def _dateline_in_line(text: str, start: int, end: int, published: date | None) -
 def _telling() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     verbs = "|".join(re.escape(_norm(v)).replace(r"\ ", r"\s+") for v in sorted(_load("dates_context.yaml")["telling_verbs"],
                                                                    key=len, reverse=True))
-    before = re.compile(rf"\b(?:{verbs})\s+(?:(?:on|late|early|later)\s+)?\Z", re.IGNORECASE)
+    # the verb, then what it was told to or where ("SAID IN BOGOTA TODAY", "TOLD THE MEDIA TODAY",
+    # "SAID AT NOON TODAY"), then the date
+    audience = _load("dates_context.yaml")["telling_audience"]
+    heard = "|".join(re.escape(_norm(w)) for w in audience)
+    complement = (rf"(?:(?:in|at|from|before)\s+(?:the\s+)?[a-z][\w.'-]*(?:\s+[a-z][\w.'-]*)?\s+"
+                  rf"|(?:to\s+)?(?:the\s+)?(?:[a-z]+\s+)?(?:{heard})\s+)")
+    before = re.compile(rf"\b(?:{verbs})\s+{complement}?(?:(?:on|late|early|later)\s+)?\Z", re.IGNORECASE)
     after = re.compile(rf"\s*,?\s*(?:{verbs})\b", re.IGNORECASE)  # used with match(): anchored
     anywhere = re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
     return before, after, anywhere
