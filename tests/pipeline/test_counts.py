@@ -372,6 +372,9 @@ COUNT_ROWS: list[tuple[str, list[tuple]]] = [
     ("Inspector Hugo Llorente died in the blast.", [ex(K, 1)]),
     ("The archbishop was killed by a sniper.", [ex(K, 1)]),
     ("The leader of the peasant union was killed.", [ex(K, 1)]),
+    ("A reporter of a Dutch television station was killed.", [ex(K, 1)]),
+    ("A SOUND TECHNICIAN OF THE (CBS) TELEVISION NETWORK WAS ALSO KILLED.", [ex(K, 1)]),
+    ("Dutch reporter Cornell Lagrow of a Dutch television station was killed this morning.", [ex(K, 1)]),
     ("A 15-year-old niece of the minister was injured.", [ex(W, 1)]),
     ("Ferreira, former head of the farmers' union, the group that led the land protests in 1988, was killed by two "
      "bullets.", [ex(K, 1)]),
