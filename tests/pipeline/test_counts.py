@@ -373,6 +373,8 @@ COUNT_ROWS: list[tuple[str, list[tuple]]] = [
     ("The archbishop was killed by a sniper.", [ex(K, 1)]),
     ("The leader of the peasant union was killed.", [ex(K, 1)]),
     ("A reporter of a Dutch television station was killed.", [ex(K, 1)]),
+    ("Carlos Perez was found dead in his car.", [ex(K, 1)]),
+    ("MAYOR JULIO TORRADO WAS FOUND DEAD TODAY.", [ex(K, 1)]),
     ("A SOUND TECHNICIAN OF THE (CBS) TELEVISION NETWORK WAS ALSO KILLED.", [ex(K, 1)]),
     ("Dutch reporter Cornell Lagrow of a Dutch television station was killed this morning.", [ex(K, 1)]),
     ("A 15-year-old niece of the minister was injured.", [ex(W, 1)]),

@@ -267,7 +267,7 @@ def _passive(name: str, headline: bool = False) -> str:
     with ``headline``, also the bare participle of headline style ("policeman guarding polio team
     shot dead")."""
     aux = r"(?:[vTqi]{0,5}v[vTqi]{0,3})?" if headline else r"[vTqi]{0,5}v[vTqi]{0,3}"
-    return rf"(?:{aux}(?P<{name}_v>[KHG])|[vqi]{{0,5}}(?P<{name}_v2>D))"
+    return rf"(?:{aux}(?P<{name}_v>[KHGd])|[vqi]{{0,5}}(?P<{name}_v2>D))"
 
 
 _ALTERNATIVES = (
