@@ -325,3 +325,28 @@ def test_a_distance_too_far_to_be_near_the_town_leaves_only_the_country(
         assert ev.sublocation == sublocation and ev.geo_precision == 6
     else:
         assert "Bogota" not in (ev.location or "")
+
+
+@pytest.mark.parametrize(
+    "text, n, date, killed",
+    [
+        # a victim who died later, in hospital or of wounds: the same incident, dated by the attack
+        ("A bomb wounded three soldiers in Kandahar on Monday. One of them died of his wounds on Wednesday.",
+         1, "2019-05-06", 1),
+        ("Gunmen shot a U.S. citizen in San Salvador on Monday night. He was taken to the hospital, where he "
+         "died on Tuesday morning.", 1, "2019-05-06", None),
+        # the death told first, then the attack on the same (definite) victim
+        ("A U.S. citizen died at the Diagnosis hospital early this morning. The U.S. citizen was shot last night "
+         "when gunmen tried to enter his home in San Salvador.", 1, "2019-05-07", 1),
+        ("A policeman died in hospital on Tuesday. He had been shot by gunmen in Quetta on Sunday.", 1, "2019-05-05", 1),
+    ],
+)
+def test_a_later_death_of_a_victim_is_the_same_incident(text: str, n: int, date: str, killed: int | None) -> None:
+    evs = events(text)
+    assert len(evs) == n
+    assert (evs[0].date, evs[0].killed.best) == (date, killed)
+
+
+def test_a_new_attack_with_victims_of_its_own_after_a_hospital_death_is_another_event() -> None:
+    evs = events("A soldier died in hospital in Kandahar on Monday. On Wednesday a bomb killed a civilian in Kandahar.")
+    assert [e.date for e in evs] == ["2019-05-06", "2019-05-08"]

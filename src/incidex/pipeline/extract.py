@@ -217,8 +217,19 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
         victims = victims_here(m)
         separate = bool(cue["separate_incident"].search(sentence.text))
         revision = bool(m.counts) and all(c.revision or c.role not in assemble.VICTIM_ROLES for c in m.counts)
-        if revision and not separate and not elsewhere:
+        later_death = bool(cue["later_death"].search(sentence.text)) and all(c.role == "killed" for c in m.counts) \
+            and not any(t.attack_type not in (None, "Unknown") for t in m.types if not t.weapon_type)
+        # an event told so far only as a death in hospital ("A U.S. citizen died at the hospital
+        # this morning"), then its attack ("the U.S. citizen was shot last night"): one incident,
+        # dated by the attack
+        death_told_first = opens and not current.types and bool(current.sentences) \
+            and all(cue["later_death"].search(s.text) for s in current.sentences) \
+            and all(c.definite for c in m.counts if c.role in assemble.VICTIM_ROLES)
+        if (revision or later_death) and not separate and not elsewhere:
             new = False
+        elif death_told_first and not separate and not elsewhere and not is_item:
+            new = False
+            current.date, current.date_inherited = explicit_date, False
         elif opens or separate or (is_item and current.block_id != block_id):
             new = True
         elif elsewhere:
