@@ -73,6 +73,7 @@ from hijridate import Gregorian, Hijri
 from incidex.errors import DataError
 from incidex.lang import load_words
 from incidex.pipeline.mentions import DateMention
+from incidex.pipeline.prefilter import Gated, gated
 
 __all__ = ["find_dates", "parse_dateline", "infer_day_first", "dates_the_telling", "telling_between"]
 
@@ -1164,7 +1165,9 @@ def _dateline_in_line(text: str, start: int, end: int, published: date | None) -
 # --------------------------------------------------------------------------- the day of the telling
 
 @lru_cache(maxsize=1)
-def _telling() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _telling() -> tuple[Gated | re.Pattern[str], Gated | re.Pattern[str], Gated | re.Pattern[str]]:
+    """Behind needle gates: every date of every sentence is checked, and a case-insensitive
+    alternation of eighty verbs costs a full regex scan of its window even where no verb is."""
     verbs = "|".join(re.escape(_norm(v)).replace(r"\ ", r"\s+") for v in sorted(_load("dates_context.yaml")["telling_verbs"],
                                                                    key=len, reverse=True))
     # the verb, then what it was told to or where ("SAID IN BOGOTA TODAY", "TOLD THE MEDIA TODAY",
@@ -1176,7 +1179,7 @@ def _telling() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     before = re.compile(rf"\b(?:{verbs})\s+{complement}?(?:(?:on|late|early|later)\s+)?\Z", re.IGNORECASE)
     after = re.compile(rf"\s*,?\s*(?:{verbs})\b", re.IGNORECASE)  # used with match(): anchored
     anywhere = re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
-    return before, after, anywhere
+    return gated(before), gated(after), gated(anywhere)
 
 
 def telling_between(text: str, start: int, end: int) -> bool:
@@ -1189,4 +1192,4 @@ def dates_the_telling(text: str, start: int, end: int) -> bool:
     ("police said on Tuesday", "TODAY ANNOUNCED THAT")? The incident then keeps the date in
     force, or none: a report's day is no incident's day (conventions.md §5)."""
     before, after, _ = _telling()
-    return bool(before.search(text[max(0, start - 40):start]) or after.match(text, end, min(len(text), end + 30)))
+    return bool(before.search(text[max(0, start - 40):start]) or after.match(text[end:end + 30]))
