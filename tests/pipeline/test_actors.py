@@ -427,6 +427,11 @@ def test_national_name(name: str, country: str | None, expected: str) -> None:
     ("A truck carrying traders struck a landmine on the road.", "traders", T),
     ("Al Shabaab militants, who are fighting the government, have carried out similar attacks.", "Al Shabaab militants", U),
     ("The ministry said the market was hit twice.", "ministry", U),
+    # one person's title, a name, then the passive: the target
+    ("PRESIDENCY MINISTER JOSE ANTONIO RODRIGUEZ PORTH WAS KILLED TODAY BY GUERRILLAS.", "MINISTER", T),
+    ("Journalist Roberto Navas died in the shooting.", "Journalist", T),
+    # ... not a force before a common noun ("a military bus were killed" is the guards')
+    ("SEVEN PRESIDENTIAL GUARDS TRAVELLING ABOARD A MILITARY BUS WERE KILLED TODAY.", "MILITARY", U),
 ])
 def test_role_edge_cases(text: str, words: str, role: str) -> None:
     found = [m for m in find_actors(text) if m.text == words]

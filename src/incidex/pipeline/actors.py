@@ -252,6 +252,7 @@ class _Grammar:
     clash_stems: tuple[str, ...]  # cheap test before the clash pattern, which scans the window
     of_after: re.Pattern[str]
     head_after: re.Pattern[str]  # a head noun right after a name: "Taliban fighters", "ISF units"
+    named_passive: re.Pattern[str]  # a name, then the passive: "minister Jose Rodriguez was killed"
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -313,6 +314,10 @@ def _grammar() -> _Grammar:
         clash_stems=tuple(sorted({w.split()[0][:5] for w in roles["clash_words"]})),
         of_after=re.compile(r"^\s+of\s+(?:the\s+|a\s+|an\s+)?$"),
         head_after=re.compile(r"(?:['’]s)?\s{1,3}" + _alt(roles["head_nouns"]) + r"(?![\w])"),
+        named_passive=re.compile(
+            r"^(?:\s+(?!" + _alt([*roles["object_stops"], *roles["speaker_verbs"], *roles["attack_verbs"],
+                                  *roles["passive_auxiliaries"], "and", "or", "the", "a", "an"])
+            + r"(?![\w]))[a-z][\w'’.-]*){1,5}?(?:" + passive + "|" + outcome + ")"),
     )
 
 
@@ -510,6 +515,9 @@ def _role(hit: _Hit, low: str, breaks: tuple[tuple[int, ...], tuple[int, ...]]) 
     if a_kind in ("passive", "outcome", "victim"):
         return "target"
     default_target = hit.entry.role == "target" and source == "noun"
+    if a_kind is None and source == "noun" and hit.reading.kind not in ("group", "state") \
+            and not hit.key.endswith("s") and g.named_passive.match(after):
+        return "target"  # one person's title, a name, the passive: "minister Jose Rodriguez Porth was killed"
     if a_kind == "speaker" and default_target:
         return "unknown"  # "the ministry said": a place or group of people speaking is not the target
     rbefore = before[::-1]
