@@ -350,3 +350,15 @@ def test_a_later_death_of_a_victim_is_the_same_incident(text: str, n: int, date:
 def test_a_new_attack_with_victims_of_its_own_after_a_hospital_death_is_another_event() -> None:
     evs = events("A soldier died in hospital in Kandahar on Monday. On Wednesday a bomb killed a civilian in Kandahar.")
     assert [e.date for e in evs] == ["2019-05-06", "2019-05-08"]
+
+
+def test_a_town_with_a_far_distance_in_apposition_is_still_the_place() -> None:
+    """"a village near Huancayo, 415 km south of Lima": Huancayo is named; Lima is the reference."""
+    (ev,) = events("Guerrillas murdered 19 people in a small village near Huancayo city, 415 km south of Lima, on Monday.")
+    assert (ev.location, ev.country) == ("Huancayo", "PE")
+
+
+def test_a_distance_up_to_100_km_keeps_the_town_s_region() -> None:
+    (ev,) = events("Guerrillas murdered three peasants 60 km south of Ayacucho on Friday.")
+    assert (ev.location, ev.admin1, ev.country, ev.geo_precision) == (None, "Ayacucho", "PE", 4)
+    assert ev.sublocation == "60 km south of Ayacucho"

@@ -505,6 +505,8 @@ def test_muc4_dev_datelines(shared_data) -> None:
         # an incident verb keeps its date, even after a verb of telling
         ("Police said gunmen killed five people in Quetta today.", "today", False),
         ("GUERRILLAS ATTACKED A POST IN SAN MIGUEL TODAY", "TODAY", False),
+        # only a verb of saying takes a place between it and the date
+        ("SOLDIERS ARRIVED IN CAYARA LAST SATURDAY AND BURNED SEVERAL HOUSES", "LAST SATURDAY", False),
     ],
 )
 def test_a_date_of_the_telling_is_told_apart(text: str, phrase: str, telling: bool) -> None:

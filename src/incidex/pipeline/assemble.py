@@ -238,8 +238,14 @@ def best_place(places: list[PlaceMention]) -> PlaceMention | None:
     near = [p for p in candidates if not far_reference(p)]
     if not near:
         # "found murdered 500 km northwest of Bogota": the town is no place within reach of the
-        # incident (UCDP where_prec 2 means within about 25 km); only its country is known
+        # incident (UCDP where_prec 2 means within about 25 km). Up to REGION_KM away the
+        # incident is most likely still in the town's first-level region; beyond, only the
+        # country is known. The distance phrase stays as the sublocation.
         p = min(candidates, key=lambda p: (-p.score, p.start))
+        km = reference_km(p) or 0.0
+        if km <= REGION_KM and p.admin1:
+            return PlaceMention(p.start, p.end, p.text, country=p.country, admin1=p.admin1, geo_precision=4,
+                                kind="region", sublocation=p.text, score=p.score)
         return PlaceMention(p.start, p.end, p.text, country=p.country, geo_precision=6, kind="country",
                             sublocation=p.text, score=p.score)
     return min(near, key=lambda p: (p.geo_precision or 9, -p.score, p.start))
@@ -248,18 +254,28 @@ def best_place(places: list[PlaceMention]) -> PlaceMention | None:
 #: Beyond this many kilometres "X km from Y" says the incident was not at Y (GED's where_prec 2 is
 #: "within about 25 km"; 50 leaves room for "some 40 km from the capital").
 FAR_KM = 50
-_DISTANCE_FIGURE = re.compile(r"(\d+(?:[.,]\d{3})*)\s*-?\s*(km|kms|kilomet\w*|miles?|mi)\b", re.IGNORECASE)
+#: ... and up to this many kilometres its first-level region still stands (precision 4).
+REGION_KM = 100
+#: The mention opens with the distance ("500 km northwest of Bogota"); a town with a distance in
+#: apposition ("a village near Huancayo, 415 km south of Lima") is the named town, not the reference.
+_DISTANCE_FIGURE = re.compile(r"\W*(?:(?:about|some|around|nearly|approximately|roughly|almost|over|just|less than|more than)\s+)?"
+                              r"(\d+(?:[.,]\d{3})*)\s*-?\s*(km|kms|kilomet\w*|miles?|mi)\b", re.IGNORECASE)
+
+
+def reference_km(p: PlaceMention) -> float | None:
+    """How far from the town a mention that opens with a distance puts the incident, in km."""
+    if p.geo_precision != 2:
+        return None
+    m = _DISTANCE_FIGURE.match(p.text)
+    if m is None:
+        return None
+    return float(m.group(1).replace(",", "").replace(".", "")) * (1.609 if m.group(2).lower().startswith("mi") else 1.0)
 
 
 def far_reference(p: PlaceMention) -> bool:
     """A town named only as the point a distance is measured from, too far to be the place."""
-    if p.geo_precision != 2:
-        return False
-    m = _DISTANCE_FIGURE.search(p.text)
-    if m is None:
-        return False
-    km = float(m.group(1).replace(",", "").replace(".", "")) * (1.609 if m.group(2).lower().startswith("mi") else 1.0)
-    return km > FAR_KM
+    km = reference_km(p)
+    return km is not None and km > FAR_KM
 
 
 def finish(draft: Draft, doc_id: str, n: int, version: str, text: str, voice_group: str | None,

@@ -1176,7 +1176,9 @@ def _telling() -> tuple[Gated | re.Pattern[str], Gated | re.Pattern[str], Gated 
     heard = "|".join(re.escape(_norm(w)) for w in audience)
     complement = (rf"(?:(?:in|at|from|before)\s+(?:the\s+)?[a-z][\w.'-]*(?:\s+[a-z][\w.'-]*)?\s+"
                   rf"|(?:to\s+)?(?:the\s+)?(?:[a-z]+\s+)?(?:{heard})\s+)")
-    before = re.compile(rf"\b(?:{verbs})\s+{complement}?(?:(?:on|late|early|later)\s+)?\Z", re.IGNORECASE)
+    speech = "|".join(re.escape(_norm(v)).replace(r"\ ", r"\s+") for v in sorted(_load("dates_context.yaml")["telling_speech"],
+                                                                      key=len, reverse=True))
+    before = re.compile(rf"\b(?:(?:{verbs})\s+|(?:{speech})\s+{complement})(?:(?:on|late|early|later)\s+)?\Z", re.IGNORECASE)
     after = re.compile(rf"\s*,?\s*(?:{verbs})\b", re.IGNORECASE)  # used with match(): anchored
     anywhere = re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
     return gated(before), gated(after), gated(anywhere)
