@@ -486,6 +486,10 @@ def test_la_union_department_is_a_name_despite_its_common_word() -> None:
         # a Spanish opener makes the name after it part of a longer one
         ("A BOMB EXPLODED IN VILLA EL SALVADOR DISTRICT.", ["Villa El Salvador"]),
         ("TROOPS SEARCHED COLONIA MIRAMONTES, SAN SALVADOR.", ["San Salvador"]),
+        # a street named after a town is in another town; "a ... Lima avenue" is Lima's
+        ("The worst explosion was at the busy Oxford Street bus station in Belfast.", ["Belfast"]),
+        ("AT OXFORD ST, THE BUSIEST BUS STATION IN BELFAST, FOUR WORKERS WERE KILLED.", ["Belfast"]),
+        ("A BOMB EXPLODED INSIDE A TOURIST BUS ON A DOWNTOWN LIMA AVENUE.", ["Lima"]),
         # a place's own apposition, or a cue, keeps it a place
         ("A bomb exploded in Coronel, a port city, on Monday.", ["Coronel"]),
         ("GUERRILLAS ATTACKED ZARAGOZA, A TOWN NEAR THE CAPITAL.", ["Zaragoza"]),

@@ -208,6 +208,12 @@ def not_a_place(doc: Doc, i: int, last: int, tier: int, cue: int) -> bool:
         return True  # "DIANA MONTOYA", "MARY STANISLAUS", "interview with VLADIMIR KOTOV"
     if cue < CUE_WEAK and tier < COUNTRY_TIER and _person_apposition(doc, last):
         return True  # "CORONEL LAGROW, A DUTCH TV CORRESPONDENT, ..."
+    if tier < COUNTRY_TIER and last + 1 < count and joined(last, last + 1) and toks.gap(last + 1).strip() in ("", ".") \
+            and toks.words[last + 1] in vocab().street_words \
+            and not any(toks.words[k] in ("a", "an") for k in range(max(0, i - 3), i) if joined(k, i)):
+        # "Oxford Street bus station", "OXFORD ST": a street named after a town, elsewhere; but
+        # "a downtown Bogota street", "an important Lima avenue" is a street of that town
+        return True
     # an organisation: "FARABUNDO MARTI NATIONAL LIBERATION FRONT", "SORIANO BATTALION" (not "the Guatemala Army")
     if tier < COUNTRY_TIER:
         k = last + 1

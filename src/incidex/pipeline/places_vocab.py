@@ -65,6 +65,7 @@ class Vocab:
     owner_nouns: frozenset[str]  # "embassy": the country before or after it is whose, not where
     name_links: frozenset[str]  # "de", "del": the words on both sides belong to one name
     name_openers: frozenset[str]  # "puerto", "colonia": the name after one is part of a longer one
+    street_words: frozenset[str]  # "street", "avenue": the name before one is a street's
 
 
 def _seqs(items: list[str]) -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
@@ -138,6 +139,7 @@ def vocab() -> Vocab:
         owner_nouns=frozenset(fold(w).split()[0] for w in v.get("owner_nouns") or ()),
         name_links=_words(v.get("name_links") or ()),
         name_openers=frozenset(w for w in _words(v.get("name_openers") or ()) if " " not in w),
+        street_words=_words(v.get("street_words") or ()),
     )
 
 
