@@ -355,6 +355,8 @@ NEGATIVES = [
     # a person described in apposition, and a given name with its surname and no cue
     "PATROLS KILLED CORONEL LAGROW, A DUTCH TV CORRESPONDENT, AND TWO OTHERS",
     "[INTERVIEW WITH VLADIMIR KOTOV, HEAD OF THE TASS BUREAU]",
+    # a surname after a given name and a middle initial
+    "Special Agent Michael A. Cinco, U.S. Air Force Office of Special Investigations",
 ]
 
 

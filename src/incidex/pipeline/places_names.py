@@ -184,6 +184,13 @@ def _person_apposition(doc: Doc, last: int) -> bool:
     return any(cls[j] & TITLE for j in range(k + 1, min(k + 5, doc.count)) if toks.brk[j] == toks.brk[k])
 
 
+def _initial(doc: Doc, k: int) -> bool:
+    """A capital letter and a full stop inside a name ("Michael A. Cinco"), in mixed-case text."""
+    toks = doc.toks
+    return doc.mixed and len(toks.words[k]) == 1 and toks.cases[k] != CASE_LOWER \
+        and k + 1 < doc.count and toks.gap(k + 1).startswith(".")
+
+
 def not_a_place(doc: Doc, i: int, last: int, tier: int, cue: int) -> bool:
     """The words say the name belongs to a person, an organisation or an adjective."""
     toks = doc.toks
@@ -193,10 +200,15 @@ def not_a_place(doc: Doc, i: int, last: int, tier: int, cue: int) -> bool:
     # a person: "PRESIDENT MANUEL SOLIS PALMA", "COLONEL LUIS ARTURO ISAACS", "JUAN SIERRA", "LUIS DE ANDA"
     k = i - 1
     names = 0
-    while k >= 0 and names <= 2 and joined(k, i):
+    anchor = i
+    while k >= 0 and names <= 2 and (joined(k, anchor) or _initial(doc, k) and k == anchor - 1):
         c = cls[k]
         if c & (TITLE | GIVEN) and not c & FUNC and (not doc.mixed or toks.cases[k] != CASE_LOWER):
             return True
+        if _initial(doc, k):
+            anchor = k  # "Michael A. Cinco": a middle initial and its full stop are part of the name
+            k -= 1
+            continue
         if not _name_like(doc, k):
             break
         names += 1
