@@ -523,3 +523,20 @@ def test_the_day_of_the_report_does_not_date_the_incident() -> None:
     (ev,) = extract_document(Document(id="t", text="Police said on Tuesday that gunmen had killed five villagers near Gwoza.",
                                       published=date(2019, 5, 8)))
     assert ev.date is None and ev.killed.best == 5
+
+
+@pytest.mark.parametrize(
+    "text, in_force, expected",
+    [
+        # the day named before it in the sentence, not the date in force
+        ("THE DECREES WERE ISSUED ON 18 AUGUST, THE SAME DAY SENATOR GALAN WAS ASSASSINATED.", date(1989, 10, 1),
+         "1989-08-18"),
+        ("Troops arrived on 3 June and the next day a bomb exploded.", date(1989, 10, 1), "1989-06-04"),
+        # nothing before it: the date in force
+        ("The same day, gunmen killed two police officers.", date(1989, 10, 1), "1989-10-01"),
+    ],
+)
+def test_an_anaphoric_date_refers_to_the_day_named_before_it_in_its_sentence(text: str, in_force: date,
+                                                                             expected: str) -> None:
+    found = [d for d in find_dates(text, date(1989, 10, 3), in_force) if d.kind == "anaphoric"]
+    assert [d.value.isoformat() for d in found] == [expected]

@@ -72,7 +72,7 @@ from hijridate import Gregorian, Hijri
 
 from incidex.errors import DataError
 from incidex.lang import load_words
-from incidex.pipeline.mentions import DateMention
+from incidex.pipeline.mentions import DateMention, replaced
 from incidex.pipeline.prefilter import Gated, gated
 
 __all__ = ["find_dates", "parse_dateline", "infer_day_first", "dates_the_telling", "telling_between"]
@@ -1079,6 +1079,22 @@ def find_dates(text: str, reference: date | None, in_force: date | None = None,
             day_first = True
     out = [mention for h in hits if (mention := _resolve(h, text, reference, day_first)) is not None]
     out.sort(key=lambda d: d.start)
+    return _anchor_in_sentence(out)
+
+
+def _anchor_in_sentence(mentions: list[DateMention]) -> list[DateMention]:
+    """"The decrees were issued on 18 August, the same day Galan was assassinated": an anaphoric
+    date refers to the day named before it in its own sentence, not to the date in force."""
+    offsets = _grammar().days_from_in_force
+    out: list[DateMention] = []
+    for d in mentions:
+        if d.kind == "anaphoric":
+            prev = next((p for p in reversed(out) if p.kind in ("absolute", "relative") and p.value is not None
+                         and p.precision == 1 and p.value_end is None), None)
+            offset = offsets.get(_norm(d.text))
+            if prev is not None and offset is not None:
+                d = replaced(d, value=prev.value + timedelta(days=offset))
+        out.append(d)
     return out
 
 
