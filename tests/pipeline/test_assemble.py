@@ -362,3 +362,20 @@ def test_a_distance_up_to_100_km_keeps_the_town_s_region() -> None:
     (ev,) = events("Guerrillas murdered three peasants 60 km south of Ayacucho on Friday.")
     assert (ev.location, ev.admin1, ev.country, ev.geo_precision) == (None, "Ayacucho", "PE", 4)
     assert ev.sublocation == "60 km south of Ayacucho"
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        # the day of the report first, a calendar day nearer the attack word: the calendar day
+        ("Judges today began stoppages to protest the assassination of judge Mariela Espinosa on the evening of "
+         "5 May in Medellin.", "2019-05-05"),
+        ("Gunmen killed two farmers in Jos on Monday.", "2019-05-06"),
+        # two calendar days: the first, as a list or a range starts there
+        ("On 5 and 6 May, troops carried out a raid in Hajin and killed two militants.", "2019-05-05"),
+        # an attack told with the report's day keeps it
+        ("Gunmen killed two farmers in Jos today, a week after the attack of 1 May.", "2019-05-08"),
+    ],
+)
+def test_a_sentence_with_two_dates_gives_its_incident_the_one_nearest_the_attack(text: str, date: str) -> None:
+    assert [e.date for e in events(text)] == [date]

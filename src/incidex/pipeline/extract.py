@@ -169,8 +169,8 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
     trigger = assemble.is_trigger(m)
     if not (trigger or m.claims or m.counts or m.actors):
         return current  # a sentence of context only: its date and place were taken by the caller
-    explicit_date = next((d for d in incident_dates(m.dates, sentence) if d.value is not None or d.kind != "anaphoric"),
-                         None)
+    explicit_date = _nearest_the_attack([d for d in incident_dates(m.dates, sentence)
+                                         if d.value is not None or d.kind != "anaphoric"], m)
     place = assemble.best_place(incident_places(m.places, sentence, ctx))
     subs = [p for p in m.places if p.kind == "sublocation" or (p.sublocation and not p.location)]
     cue = assemble.cues()
@@ -275,6 +275,21 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
     current.actors.extend(m.actors)
     current.claims.extend(m.claims)
     return current
+
+
+def _nearest_the_attack(dates: list[DateMention], m: Mentions) -> DateMention | None:
+    """The sentence's date for its incident: the first, unless it is the day of the report with
+    no attack word before it and a calendar day follows an attack word ("judges TODAY began
+    stoppages to protest the assassination of judge Espinosa THE EVENING OF 1 NOVEMBER"). Two
+    calendar days ("on 25 and 26 September", "22 Oct ... through 24 Oct") keep the first; an
+    attack told with the report's day keeps it ("gunmen killed two people today")."""
+    if not dates:
+        return None
+    first = dates[0]
+    if first.kind != "relative" or not m.types or any(t.end <= first.start for t in m.types):
+        return first
+    return next((d for d in dates[1:] if d.kind == "absolute" and d.precision == 1 and d.value is not None
+                 and any(first.end <= t.start and t.end <= d.start for t in m.types)), first)
 
 
 def _not_an_incident(m: Mentions, sentence: Piece, date: DateMention | None, place: PlaceMention | None) -> bool:
