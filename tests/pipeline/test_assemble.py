@@ -291,6 +291,8 @@ def test_a_lone_figure_of_one_after_a_larger_one_is_one_of_those_victims() -> No
         ("Gunmen killed the mayor of Hostigal on Monday. About 13,000 people have been killed since 1980.", 1),
         ("Soldiers shot dead four villagers in Kunar on Friday. The army has killed more than 600 party leaders.", 4),
         ("Gunmen shot dead five farmers in Jos on Sunday. The militia is guilty of thousands of murders.", 5),
+        ("Gunmen killed 12 judicial officials near La Rochela on Monday. Relatives asked about the 56 killings "
+         "that have taken place in this part of the region.", 12),
     ],
 )
 def test_a_toll_for_a_period_or_a_war_is_not_the_incident_s(text: str, killed: int) -> None:
