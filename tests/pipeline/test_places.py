@@ -399,6 +399,16 @@ def test_context_country_chooses_among_namesakes() -> None:
     assert (lb.country, ly.country) == ("LB", "LY")
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a town abroad of a few hundred thousand, in a report about another country: a local word
+    ("THE MESSAGE WAS SENT THROUGH LUIS MESA PUERTA, A POLICE INSPECTOR OF EL TIGRE, WHO WAS KIDNAPED.", []),
+    # a big city abroad stays
+    ("The guerrillas fled to Caracas.", [("Caracas", "VE")]),
+])
+def test_a_town_abroad_must_be_big_to_be_read_in_another_country_s_report(text: str, expected: list) -> None:
+    assert [(p.location, p.country) for p in find_places(text, PlaceContext(country="CO"))] == expected
+
+
 def test_place_in_force_helps_the_next_sentence() -> None:
     anchor = find_places("Gunmen attacked Mora.", PlaceContext(country="CM"))[0]
     m = find_places("They then moved towards Kousseri.", PlaceContext(place=anchor))

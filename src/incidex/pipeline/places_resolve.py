@@ -43,7 +43,10 @@ def base_hints(doc: Doc, c: Cand, gaz: Gazetteer) -> Hints:
                  anchors=(doc.anchor,) if doc.anchor is not None else (),
                  min_similarity=_min_similarity(c),
                  alt_min_tier=55 if not doc.mixed and not c.heading and c.cue < CUE_STRONG else 0,
-                 foreign_min_tier=50 if country else 0, foreign_alternates=country is None,
+                 # abroad, a town of some 300,000 people (tier 55) at least: smaller foreign namesakes
+                 # in a report about another country are mostly local places the gazetteer lacks
+                 # ("a police inspector of El Tigre" in a Colombian report is not El Tigre, Venezuela)
+                 foreign_min_tier=55 if country else 0, foreign_alternates=country is None,
                  near=gaz.neighbours(country) if country and c.cue >= CUE_NEAR else frozenset())
 
 
