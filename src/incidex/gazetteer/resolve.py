@@ -37,6 +37,10 @@ class Hints:
     min_similarity: float = 0.0
     alt_min_tier: int = 0  # a GeoNames alternate name counts only for places at least this big
     foreign_min_tier: int = 0  # outside ``country``, only entities at least this big
+    #: ... and outside ``country`` and its ``neighbours``, at least this big: a report names the
+    #: towns across its borders more often than small towns further away
+    far_foreign_min_tier: int = 0
+    neighbours: frozenset[str] = frozenset()
     foreign_alternates: bool = True  # outside ``country``, GeoNames alternate names count too
     #: countries beside ``country`` (its neighbours): a town there spelt exactly as GeoNames spells
     #: it is admitted below ``foreign_min_tier`` when ``country`` has no populated place of that name
@@ -196,6 +200,12 @@ class Choice:
     similarity: float
 
 
+#: Beyond the neighbouring countries the spelling must match: a near spelling of a distant town
+#: is mostly a local name or a person's. Across a border a transliteration variant still counts
+#: ("Jallalabad" in a Pakistani report is Jalalabad, Afghanistan).
+FOREIGN_MIN_SIMILARITY = 0.97
+
+
 def viable(candidates: Sequence[Place], surface: str, hints: Hints) -> tuple[Place, ...]:
     """The candidates the written form and the context allow at all.
 
@@ -214,7 +224,9 @@ def viable(candidates: Sequence[Place], surface: str, hints: Hints) -> tuple[Pla
         if hints.country and p.country != hints.country:
             if not (p.main or hints.foreign_alternates):
                 continue
-            if p.tier < hints.foreign_min_tier:
+            if sim < FOREIGN_MIN_SIMILARITY and p.country not in hints.neighbours:
+                continue  # "BUCHI'S electoral managers" in a Chilean report is not Bauchi, Nigeria
+            if p.tier < hints.foreign_min_tier or (p.tier < hints.far_foreign_min_tier and p.country not in hints.neighbours):
                 if p.main and p.kind == "place" and p.country in hints.near and sim >= 0.97:
                     borderline.append(p)
                 continue
