@@ -291,6 +291,8 @@ def test_a_lone_figure_of_one_after_a_larger_one_is_one_of_those_victims() -> No
         ("Gunmen killed the mayor of Hostigal on Monday. About 13,000 people have been killed since 1980.", 1),
         ("Soldiers shot dead four villagers in Kunar on Friday. The army has killed more than 600 party leaders.", 4),
         ("Gunmen shot dead five farmers in Jos on Sunday. The militia is guilty of thousands of murders.", 5),
+        # any vague figure of thousands, wherever it stands in its phrase
+        ("Gunmen shot dead five farmers in Jos on Sunday. The militia killed several thousand people in the war.", 5),
         ("Gunmen killed 12 judicial officials near La Rochela on Monday. Relatives asked about the 56 killings "
          "that have taken place in this part of the region.", 12),
     ],
@@ -358,6 +360,12 @@ def test_a_town_with_a_far_distance_in_apposition_is_still_the_place() -> None:
     """"a village near Huancayo, 415 km south of Lima": Huancayo is named; Lima is the reference."""
     (ev,) = events("Guerrillas murdered 19 people in a small village near Huancayo city, 415 km south of Lima, on Monday.")
     assert (ev.location, ev.country) == ("Huancayo", "PE")
+
+
+def test_a_distance_in_words_or_miles_is_read_by_the_place_stage() -> None:
+    (ev,) = events("Gunmen killed two farmers some fifty miles northwest of Bogota on Friday.")
+    assert (ev.location, ev.admin1, ev.geo_precision) == (None, "Distrito Capital de Bogota", 4)
+    assert ev.sublocation == "some fifty miles northwest of Bogota"
 
 
 def test_a_distance_up_to_100_km_keeps_the_town_s_region() -> None:

@@ -88,12 +88,12 @@ class Context:
 
 
 #: A figure this large told in the perfect tense ("has killed more than 600 party leaders",
-#: "70,000 people have died") is the tally of a war or a campaign: a single attack that kills
-#: hundreds is told in the past tense ("the bombing killed 300").
+#: "70,000 people have died"; ``perfect_tense`` in assembly.yaml) is the tally of a war or a
+#: campaign: a single attack that kills hundreds is told in the past tense ("the bombing killed
+#: 300"). A vague figure of thousands ("thousands of murders", low bound 2,000 in counts.yaml) is
+#: one whatever its tense.
 CUMULATIVE_FIGURE = 500
-_PERFECT = re.compile(r"\b(?:has|have)\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?(?:killed|died|murdered|left|claimed|cost)\b",
-                      re.IGNORECASE)
-_THOUSANDS = re.compile(r"^\W*(?:thousands|tens of thousands|hundreds of thousands|millions)\b", re.IGNORECASE)
+VAGUE_CUMULATIVE_LOW = 1000
 #: How far a period cue reaches from the figure it dates ("so far this year, 12 members of the UP ...").
 CUMULATIVE_REACH = 80
 
@@ -105,17 +105,18 @@ def cumulative_counts(counts: list[CountMention], sentence: Piece) -> list[Count
     if not counts:
         return []
     text, off = sentence.text, sentence.start
-    cues_here = [(mt.start() + off, mt.end() + off) for mt in cues()["cumulative"].finditer(text)]
+    cue = cues()
+    cues_here = [(mt.start() + off, mt.end() + off) for mt in cue["cumulative"].finditer(text)]
     out = []
     for c in counts:
         if c.role not in VICTIM_ROLES or c.qualifier == "none_reported":
             continue
-        if _THOUSANDS.search(c.text):
+        if c.qualifier == "vague" and (c.low or 0) >= VAGUE_CUMULATIVE_LOW:
             out.append(c)
             continue
         if c.best is not None and c.best >= CUMULATIVE_FIGURE:
             window = text[max(0, c.start - off - 40): c.end - off + 20]
-            if _PERFECT.search(window):
+            if cue["perfect_tense"].search(window):
                 out.append(c)
                 continue
         for s, e in cues_here:
@@ -242,8 +243,7 @@ def best_place(places: list[PlaceMention]) -> PlaceMention | None:
         # incident is most likely still in the town's first-level region; beyond, only the
         # country is known. The distance phrase stays as the sublocation.
         p = min(candidates, key=lambda p: (-p.score, p.start))
-        km = reference_km(p) or 0.0
-        if km <= REGION_KM and p.admin1:
+        if (p.distance_km or 0.0) <= REGION_KM and p.admin1:
             return PlaceMention(p.start, p.end, p.text, country=p.country, admin1=p.admin1, geo_precision=4,
                                 kind="region", sublocation=p.text, score=p.score)
         return PlaceMention(p.start, p.end, p.text, country=p.country, geo_precision=6, kind="country",
@@ -256,26 +256,13 @@ def best_place(places: list[PlaceMention]) -> PlaceMention | None:
 FAR_KM = 50
 #: ... and up to this many kilometres its first-level region still stands (precision 4).
 REGION_KM = 100
-#: The mention opens with the distance ("500 km northwest of Bogota"); a town with a distance in
-#: apposition ("a village near Huancayo, 415 km south of Lima") is the named town, not the reference.
-_DISTANCE_FIGURE = re.compile(r"\W*(?:(?:about|some|around|nearly|approximately|roughly|almost|over|just|less than|more than)\s+)?"
-                              r"(\d+(?:[.,]\d{3})*)\s*-?\s*(km|kms|kilomet\w*|miles?|mi)\b", re.IGNORECASE)
-
-
-def reference_km(p: PlaceMention) -> float | None:
-    """How far from the town a mention that opens with a distance puts the incident, in km."""
-    if p.geo_precision != 2:
-        return None
-    m = _DISTANCE_FIGURE.match(p.text)
-    if m is None:
-        return None
-    return float(m.group(1).replace(",", "").replace(".", "")) * (1.609 if m.group(2).lower().startswith("mi") else 1.0)
 
 
 def far_reference(p: PlaceMention) -> bool:
-    """A town named only as the point a distance is measured from, too far to be the place."""
-    km = reference_km(p)
-    return km is not None and km > FAR_KM
+    """A town named only as the point a distance is measured from, too far to be the place
+    (the place stage reads the distance: ``PlaceMention.distance_km``). A town with a distance in
+    apposition ("a village near Huancayo, 415 km south of Lima") is the town named: no distance."""
+    return p.distance_km is not None and p.distance_km > FAR_KM
 
 
 def finish(draft: Draft, doc_id: str, n: int, version: str, text: str, voice_group: str | None,

@@ -1184,16 +1184,16 @@ def _dateline_in_line(text: str, start: int, end: int, published: date | None) -
 def _telling() -> tuple[Gated | re.Pattern[str], Gated | re.Pattern[str], Gated | re.Pattern[str]]:
     """Behind needle gates: every date of every sentence is checked, and a case-insensitive
     alternation of eighty verbs costs a full regex scan of its window even where no verb is."""
-    verbs = "|".join(re.escape(_norm(v)).replace(r"\ ", r"\s+") for v in sorted(_load("dates_context.yaml")["telling_verbs"],
-                                                                   key=len, reverse=True))
-    # the verb, then what it was told to or where ("SAID IN BOGOTA TODAY", "TOLD THE MEDIA TODAY",
-    # "SAID AT NOON TODAY"), then the date
-    audience = _load("dates_context.yaml")["telling_audience"]
-    heard = "|".join(re.escape(_norm(w)) for w in audience)
+    words = _load("dates_context.yaml")
+
+    def alternation(key: str) -> str:  # longest first, any whitespace inside a phrase
+        return "|".join(re.escape(_norm(v)).replace(r"\ ", r"\s+") for v in sorted(words[key], key=len, reverse=True))
+
+    verbs, speech, heard = alternation("telling_verbs"), alternation("telling_speech"), alternation("telling_audience")
+    # a verb of saying, then what it was told to or where ("SAID IN BOGOTA TODAY", "TOLD THE MEDIA
+    # TODAY", "SAID AT NOON TODAY"), then the date
     complement = (rf"(?:(?:in|at|from|before)\s+(?:the\s+)?[a-z][\w.'-]*(?:\s+[a-z][\w.'-]*)?\s+"
                   rf"|(?:to\s+)?(?:the\s+)?(?:[a-z]+\s+)?(?:{heard})\s+)")
-    speech = "|".join(re.escape(_norm(v)).replace(r"\ ", r"\s+") for v in sorted(_load("dates_context.yaml")["telling_speech"],
-                                                                      key=len, reverse=True))
     before = re.compile(rf"\b(?:(?:{verbs})\s+|(?:{speech})\s+{complement})(?:(?:on|late|early|later)\s+)?\Z", re.IGNORECASE)
     after = re.compile(rf"\s*,?\s*(?:{verbs})\b", re.IGNORECASE)  # used with match(): anchored
     anywhere = re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)

@@ -125,6 +125,8 @@ class PlaceMention(Mention):
     geo_precision: int | None = None
     kind: Literal["place", "region", "country", "sublocation", "dateline", "heading"] = "place"
     score: float = 1.0
+    #: how far from the place the words put the incident ("500 km northwest of Bogota"), if they say
+    distance_km: float | None = None
 
 
 @direct_init

@@ -49,7 +49,7 @@ def mention(doc: Doc, c: Cand | None, start: int, end: int, place: Place | None,
         geonames_id=place.geonames_id, geo_precision=prec,
         kind=kind or ("place" if pkind == "place" else "country" if pkind == "country"  # type: ignore[arg-type]
                       else "region"),
-        score=score,
+        score=score, distance_km=c.distance_km if c is not None and prec == 2 else None,
     )
 
 

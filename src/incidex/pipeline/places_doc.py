@@ -39,6 +39,7 @@ class Cand:
     absorbed: bool = False
     heading: bool = False
     exact: bool = False  # only an exact spelling will do (a common word read as a name)
+    distance_km: float | None = None  # "500 km northwest of X", "X, 8 km N": how far from X
 
 
 @dataclass(slots=True)

@@ -25,8 +25,8 @@ from incidex.pipeline.places_names import (
     whole_text,
 )
 from incidex.pipeline.places_vocab import (
-    CUE_NEAR, CUE_NONE, CUE_STRONG, CUE_WEAK, DIRECTION, ENG, FUNC, NAME, NEAR, OF, PARTICLE, PREFIX, REGION1, REGION2,
-    TRAILING_DISTANCE, TYPE_WORD, WEAK, sentence_gap,
+    CUE_NEAR, CUE_NONE, CUE_STRONG, CUE_WEAK, DIRECTION, DISTANCE, ENG, FUNC, NAME, NEAR, OF, PARTICLE, PREFIX, REGION1,
+    REGION2, TRAILING_DISTANCE, TYPE_WORD, WEAK, kilometres, sentence_gap,
 )
 
 
@@ -144,12 +144,16 @@ def analyse(doc: Doc, i: int, n: int, h: int, tier: int) -> Cand | None:
         return None
     start = cue_start if cue_start is not None else toks.starts[lead]
     end = toks.ends[phrase_last]
-    if precision is None:
+    km = None
+    if cue_start is not None:  # "500 km northwest of Bogota" (or "south of Rafah": no figure)
+        m = DISTANCE.search(doc.text, cue_start, toks.starts[lead])
+        km = kilometres(m) if m is not None else None
+    elif precision is None:
         m = TRAILING_DISTANCE.match(doc.text, end)
         if m is not None:  # "Djenne, 8 km N": eight kilometres north of Djenne
-            precision, end = 2, m.end()
+            precision, end, km = 2, m.end(), kilometres(m)
     return Cand(i=i, n=n, hash=h, tier=tier, cue=cue, hint=hint, precision=precision, start=start,
-                end=end, surface=" ".join(words), heading=doc.heading, exact=stop_exact)
+                end=end, surface=" ".join(words), heading=doc.heading, exact=stop_exact, distance_km=km)
 
 
 #: Definite articles of Spanish, French and Arabic names: "La Union", "El Progreso", "Las Vueltas"

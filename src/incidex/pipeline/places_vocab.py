@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from incidex.gazetteer import datafiles
 from incidex.gazetteer.normalize import ARTICLES, fold
+from incidex.pipeline.counts import parse_number
 
 # --- word classes ---------------------------------------------------------------------------------
 (ENG, NAME, OF, PREFIX, REGION1, REGION2, SETTLE, WEAK, NEAR, DIRECTION, UNIT, SUBLOC, FUNC, PARTICLE, TITLE, ORG,
@@ -162,13 +163,28 @@ def subloc_noun(word: str) -> bool:
 #: "20 km south of", "about 15 kilometres (9 miles) north-east of the town of", "10 KM FROM"; anchored at the end.
 DISTANCE = re.compile(
     r"(?:\b(?:about|some|around|nearly|approximately|roughly|almost|over|just|less than|more than)\s+)?"
-    r"\b(?:\d+(?:[.,]\d+)?|a few|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"\b(?P<n>\d+(?:[.,]\d+)?|a few|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|some)\s*-?\s*"
-    r"(?:km|kms|kilomet(?:er|re)s?|miles?|mi)\b\.?(?:\s*\([^)]{0,30}\))?\s+(?:to\s+the\s+)?"
+    r"(?P<unit>km|kms|kilomet(?:er|re)s?|miles?|mi)\b\.?(?:\s*\([^)]{0,30}\))?\s+(?:to\s+the\s+)?"
     r"(?:(?P<dir>(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:ern)?|[NSEW]{1,3})\s+of|from|outside)\s+"
     r"(?:the\s+(?:[a-z]+\s+)?(?:city|town|village|capital|district|province)\s+of\s+)?(?:the\s+)?\Z",
     re.IGNORECASE,
 )
+def kilometres(m: re.Match[str]) -> float | None:
+    """The distance a :data:`DISTANCE` or :data:`TRAILING_DISTANCE` match gives, in km ("1,000 km",
+    "2.5 km", "fifty miles"); None for "a few" or "several"."""
+    n = m.group("n")
+    if n[0].isdigit():
+        whole, sep, frac = n.partition(",") if "," in n else n.partition(".")
+        value = float(whole + frac) if sep == "," and len(frac) == 3 else float(n.replace(",", "."))
+    else:
+        number = parse_number(n)
+        if number is None:
+            return None
+        value = float(number)
+    return value * 1.609 if m.group("unit").lower().startswith("mi") else value
+
+
 #: What may stand between the two towns of a road: "Mora-Kousseri", "Mora–Kousseri", "Mora/Kousseri", "Mora to Kousseri".
 ROAD_GAP = re.compile(r"\A\s*[-\u2010\u2011\u2013\u2014/]\s*\Z|\A\s+to\s+\Z", re.IGNORECASE)
 #: Punctuation that starts a new sentence or clause: a capital after it means nothing.
@@ -197,7 +213,7 @@ LABEL_BEFORE = re.compile(r"[:\u2013\u2014|\u2022]\s*\Z|\s-\s*\Z")
 LABEL_AFTER = re.compile(r"\s*(?:[:\u2013\u2014|,(]|-\s)")
 #: "Djenne, 8 km N", "Tenenkou, 15 km S": a distance after a name, no "of".
 TRAILING_DISTANCE = re.compile(
-    r"\s*,\s*(?:about\s+|some\s+|approx\.?\s+)?\d+(?:[.,]\d+)?\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\s+"
+    r"\s*,\s*(?:about\s+|some\s+|approx\.?\s+)?(?P<n>\d+(?:[.,]\d+)?)\s*(?P<unit>km|kms|kilomet(?:er|re)s?|miles?)\s+"
     r"(?:[NSEW]{1,3}|(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?)\b(?!\s+of\b)",
     re.IGNORECASE)
 #: "25 km W of town", "around the town", "outside the city": the place already named, from near by.
