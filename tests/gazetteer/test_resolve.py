@@ -53,7 +53,8 @@ def test_an_alternate_is_a_spelling_or_another_name(form: str, name: str, expect
         ("Palpa", Hints(), "PE", "place"),  # not Nepal under an old name
         ("San Salvador", Hints(country="MX"), "SV", "place"),  # the capital abroad outweighs a municipality
         ("Tripoli", Hints(country="LB"), "LB", "place"),  # a city of the country in force stays
-        ("Bosso", Hints(kind="settlement", country="NG", foreign_min_tier=50, near=frozenset({"NE", "CM", "TD", "BJ"})),
+        ("Bosso", Hints(kind="settlement", country="NG", foreign_min_tier=50, neighbours=frozenset({"NE", "CM", "TD", "BJ"}),
+               near_cue=True),
          "NE", "place"),  # "the town of Bosso": the town across the border, not the Nigerian district
         ("Bosso", Hints(country="NG", foreign_min_tier=50), "NG", "admin2"),  # no neighbours admitted: the district
         ("Niger", Hints(kind="country", country="NG"), "NE", "country"),  # "the army of Niger"

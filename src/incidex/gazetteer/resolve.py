@@ -40,11 +40,13 @@ class Hints:
     #: ... and outside ``country`` and its ``neighbours``, at least this big: a report names the
     #: towns across its borders more often than small towns further away
     far_foreign_min_tier: int = 0
+    #: the countries beside ``country`` (GeoNames neighbours)
     neighbours: frozenset[str] = frozenset()
     foreign_alternates: bool = True  # outside ``country``, GeoNames alternate names count too
-    #: countries beside ``country`` (its neighbours): a town there spelt exactly as GeoNames spells
-    #: it is admitted below ``foreign_min_tier`` when ``country`` has no populated place of that name
-    near: frozenset[str] = frozenset()
+    #: a "near"-type or strong cue stands before the name: a town of a neighbour spelt exactly as
+    #: GeoNames spells it is admitted below ``foreign_min_tier`` when ``country`` has no populated
+    #: place of that name ("near the town of Bosso" in a Nigerian report)
+    near_cue: bool = False
 
 
 def strip_articles(form: str) -> str:
@@ -227,7 +229,7 @@ def viable(candidates: Sequence[Place], surface: str, hints: Hints) -> tuple[Pla
             if sim < FOREIGN_MIN_SIMILARITY and p.country not in hints.neighbours:
                 continue  # "BUCHI'S electoral managers" in a Chilean report is not Bauchi, Nigeria
             if p.tier < hints.foreign_min_tier or (p.tier < hints.far_foreign_min_tier and p.country not in hints.neighbours):
-                if p.main and p.kind == "place" and p.country in hints.near and sim >= 0.97:
+                if hints.near_cue and p.main and p.kind == "place" and p.country in hints.neighbours and sim >= 0.97:
                     borderline.append(p)
                 continue
         elif hints.country and p.kind == "place":

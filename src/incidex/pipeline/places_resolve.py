@@ -45,11 +45,10 @@ def base_hints(doc: Doc, c: Cand, gaz: Gazetteer) -> Hints:
                  alt_min_tier=55 if not doc.mixed and not c.heading and c.cue < CUE_STRONG else 0,
                  # abroad, a town of some 100,000 people (tier 50) at least, and beyond the
                  # neighbouring countries some 300,000 (tier 55): smaller namesakes far away are
-                 # mostly local places the gazetteer lacks (Agri, Turkey in a Salvadoran report)
+                 # mostly local places the gazetteer lacks (Coronel, Chile in a Salvadoran report)
                  foreign_min_tier=50 if country else 0, foreign_alternates=country is None,
                  far_foreign_min_tier=55 if country else 0,
-                 neighbours=gaz.neighbours(country) if country else frozenset(),
-                 near=gaz.neighbours(country) if country and c.cue >= CUE_NEAR else frozenset())
+                 neighbours=gaz.neighbours(country) if country else frozenset(), near_cue=c.cue >= CUE_NEAR)
 
 
 @lru_cache(maxsize=1 << 14)
