@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from incidex.pipeline.counts import vocabulary_word
+from incidex.pipeline.counts import added_words, vocabulary_word
 from incidex.pipeline.mentions import CountMention
 from incidex.schema import Count
 
@@ -29,7 +29,7 @@ def merge(current: Count, current_who: str | None, new: CountMention) -> Count:
     if current.qualifier == "none_reported":
         return from_mention(new)
     if new.definite and not new.revision and new.best is not None and current.best is not None \
-            and (new.best == 1 or (new.best == current.best and not _ADDED.search(new.text))
+            and (new.best == 1 or (new.best == current.best and not added_words().search(new.text))
                  or _same_victims(new.who, current_who)):
         # "the six priests", "the slain minister", "the nine peasant members of the patrols"
         # after "nine peasants": victims counted already, or some of them;
@@ -38,7 +38,7 @@ def merge(current: Count, current_who: str | None, new: CountMention) -> Count:
     if (
         not new.revision and new.best is not None and current.best is not None
         and new.who not in GENERIC_NOUNS and current_who not in GENERIC_NOUNS
-        and _stems(new.who) & _stems(current_who) and not _ADDED.search(new.text)
+        and _stems(new.who) & _stems(current_who) and not added_words().search(new.text)
     ):
         # "six priests and two women" after "six Jesuits" and "five other priests and two women":
         # the victims told again, not more of them; the fuller figure stands
@@ -47,7 +47,7 @@ def merge(current: Count, current_who: str | None, new: CountMention) -> Count:
         not new.revision
         and new.who not in GENERIC_NOUNS
         and current_who not in GENERIC_NOUNS
-        and (new.who != current_who or _ADDED.search(new.text))
+        and (new.who != current_who or added_words().search(new.text))
     ):
         return _sum(current, from_mention(new))  # another group, or "three other soldiers"
     if new.best is not None and new.best == current.best and not new.revision:
@@ -70,7 +70,7 @@ def names_again(new: CountMention, earlier: list[CountMention]) -> bool:
     """One victim named again ("Political leader Galan was killed" after "the murder of Liberal
     Party candidate Luis Carlos Galan"): both mentions count one person, and the last word of
     each that the counting vocabulary does not know (the surname, as a rule) is the same."""
-    if new.best != 1 or new.revision or _ADDED.search(new.text):
+    if new.best != 1 or new.revision or added_words().search(new.text):
         return False
     name = _last_name_word(new.text)
     return name is not None and any(e.best == 1 and e.role == new.role and _last_name_word(e.text) == name
@@ -92,8 +92,6 @@ _WORD = re.compile(r"[a-z][a-z'’-]*[a-z]")
 _SUBJECT_END = re.compile(r",|;|\b(?:was|were|is|are|has|had|have|who|which|that)\b")
 
 
-#: Words that add victims to those already counted ("five other priests", "two more soldiers").
-_ADDED = re.compile(r"\b(?:also|another|other|others|more|further|additional)\b", re.IGNORECASE)
 
 
 def _same_victims(new_who: str | None, current_who: str | None) -> bool:

@@ -1341,7 +1341,11 @@ def find_counts(text: str) -> list[CountMention]:
     ]
 
 
-_ADDED = re.compile(r"\b(?:also|too|another|other|more)\b")
+@lru_cache(maxsize=1)
+def added_words() -> re.Pattern[str]:
+    """``added_words`` of counts.yaml: "three other soldiers", "the driver also died" add victims."""
+    words = load_words("counts.yaml").get("added_words") or []
+    return re.compile(r"\b(?:" + "|".join(re.escape(str(w)) for w in words) + r")\b", re.IGNORECASE)
 
 
 def _definite(ch: _Chunks, start: int, end: int) -> bool:
@@ -1359,6 +1363,6 @@ def _definite(ch: _Chunks, start: int, end: int) -> bool:
             j = k - 1
             while j >= first and codes[j] in "wgK":
                 j -= 1
-            return j >= 0 and codes[j] == "t" and not _ADDED.search(ch.low, start, end)
+            return j >= 0 and codes[j] == "t" and not added_words().search(ch.low, start, end)
         k += 1
     return False
