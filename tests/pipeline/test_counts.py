@@ -403,6 +403,13 @@ COUNT_ROWS: list[tuple[str, list[tuple]]] = [
     ("Seven students -- four boys and three girls -- and a teacher were killed.", [ex(K, 8)]),
     ("30 presidential guards travelling aboard a military bus were killed.", [ex(K, 30)]),
     ("A guard watching the pumping station was wounded.", [ex(W, 1)]),
+    ("Two policemen guarding the Ecuadoran consulate were killed today.", [ex(K, 2)]),
+    ("Three soldiers escorting a judge were killed.", [ex(K, 3)]),
+    # a bare name after an active verb, with an appositive or a "who" clause that says "person"
+    ("Gunmen shot dead Ahmed Khan, a local councillor, in Peshawar.", [ex(K, 1)]),
+    ("Unidentified men today killed Angela de Guerrero, wife of Colonel Carlos Guerrero.", [ex(K, 1)]),
+    ("Several gunmen killed Roberto Sarasty Botero, who worked for a radio network.", [ex(K, 1)]),
+    ("Militants kidnapped Juan Perez, a businessman, in Jolo.", [ex(A, 1)]),
     ("A man named Pedro Avila was killed.", [ex(K, 1)]),
     ("The person driving the truck was also killed.", [ex(K, 1)]),
     ("Five passengers travelling on the bus to the coast were injured.", [ex(W, 5)]),
@@ -444,6 +451,7 @@ COUNT_ROWS: list[tuple[str, list[tuple]]] = [
 
 NOT_COUNTS: list[str] = [
     "Soldiers of the 3rd Brigade were killed in action.",
+    "He was killed instantly, a police spokesman said.",
     "Battalion 42 was attacked; the death toll is unknown.",
     "At 10:30 a bomb killed people near the market.",
     "On 12 May the militants killed civilians in the town.",

@@ -46,7 +46,9 @@ son, and 15 others were killed" = 17; appositives are not members), the object o
 ("the assassination of judge Mariela Espinosa", "the murder of Jecar Neghme", "Romero's murder" =
 1; not "the attempted murder of", "an assassination attempt", "the death of democracy", "the
 massacre of <place>"), a role noun before a name ("killed attorney general Roberto Garcia",
-"murdered peasants Victor Vasquez and Rafael Romero" = 2). A name is no subject after a
+"murdered peasants Victor Vasquez and Rafael Romero" = 2), the object of an active verb when an
+appositive with a role noun or a "who" clause follows ("gunmen shot dead Ahmed Khan, a local
+councillor"; "killed Roberto Sarasty, who worked for Caracol"). A name is no subject after a
 preposition or a copula ("in Usulutan and 3 soldiers were killed" gives 3), with a speech verb
 ("CPP says slain were ..."), an active perfect ("the army has killed or wounded ...") or a
 hypothetical ("must be killed"). Other forms: a participle phrase between noun and verb ("24
@@ -236,7 +238,10 @@ _NPL_O = (rf"(?:{_NP}|{_NPSB_O})(?:(?:,(?>{_NP2}){_LIST_STOP})*+,?&{_NP2}{_LIST_
 _APPOS = r"(?:,[^,.]{1,10},|<[^<>.]{1,10}>|s[^,.]{1,6}?|i[^,.#~KkHhDdGXxQye<>]{1,6}?)?"
 _AUX = r"[vTqi]{0,5}+(?:[wU]&[vT]{0,2})?"
 _OBJ = r"(?:[LAMB]?[#~](?![wg]{0,2}U)|a[wgPS]{0,3}[SrzQw](?!U)|[tp][wgO]{0,2}[PSRrZzgwQ#](?!U)|b|[PSRrZz]|m)"
-_NOT_OBJ = rf"(?!{_OBJ})"
+# A name with an appositive or a "who" clause after it: a person, the object of the verb before it
+# ("several gunmen killed Roberto Sarasty, who worked for Caracol" is no headline "3 killed").
+_NAMED = r"[wg]{1,5}(?=,(?:[atp]?[wgU]{0,3}S|i))"
+_NOT_OBJ = rf"(?!{_OBJ}|{_NAMED})"
 
 # Named people. A name is one to five words the lists do not know, the last not plural-looking
 # ("Erika Sullivan", "Luis Carlos Galan Sarmiento"); after a role noun or title it may end in
@@ -258,8 +263,10 @@ _APPOS_LONG = r"(?:[^.#~KkDdHhXxGjQCFfIYn=Eiv]|i(?:v{1,3})?){1,30}?"
 # One comma piece of a list of names: a member ("his son", "15 others") or an appositive ("a
 # 26-year-old teacher at the American school"); the reader tells them apart.
 _SEG = r"[^,.&KkDdHhXxGjQCFfIYn=Eiv2]{1,16}"
-# Between a noun and the participle phrase after it ("guards travelling aboard a bus were killed").
-_PART_GAP = r"2[^.,&#~KkHhDdGjXxQPSRrZzOCFfIYn=Esiv]{0,10}+"
+# Between a noun and the participle phrase after it ("guards travelling aboard a bus were killed");
+# the phrase may name people ("two policemen guarding the Ecuadoran consulate were killed": a
+# demonym is a people word): the verb still agrees with the first noun, checked when read.
+_PART_GAP = r"2[^.,&#~KkHhDdGjXxQZzOCFfIYn=Esiv]{0,10}+"
 
 
 def _passive(name: str, headline: bool = False) -> str:
@@ -322,6 +329,10 @@ _ALTERNATIVES = (
     # "murdered peasants Victor Vasquez and Rafael Romero" = 2
     rf"(?P<a_pnames>(?P<a_pnames_v>[KkHhGj])[tp]?[wgU]{{0,2}}P(?P<a_pnames_np>{_NAME}(?:,{_NAME})*,?&{_NAME})"
     rf"(?![wgPSRrZzQU2]))",
+    # "gunmen shot dead Ahmed Khan, a local councillor", "killed Roberto Sarasty, who worked for
+    # Caracol": a bare name after an active verb, read only where an appositive with a role noun
+    # or a "who" clause says it is a person
+    rf"(?P<a_name>(?P<a_name_v>[KkHhGj])(?P<a_name_np>{_NAMED}))",
     # "the deaths of 3 soldiers", "the massacre of 20 peasants"
     rf"(?P<a_of>(?P<a_of_v>[FfCIQ])[wU]{{0,2}}o[tp]?(?P<a_of_np>{_NPL_O}))",
     # "the murder of Jecar Neghme", "the assassination on 15 September of X", "the killings of X and Y"
@@ -1081,7 +1092,7 @@ def _restatement(ch: _Chunks, items: list[_Item], np_i: int, np_j: int) -> list[
 
 
 def _read_names(ch: _Chunks, m: re.Match[str], kind: str, span: tuple[int, int]) -> list[_Found]:
-    """The named-victim alternatives (p_name, p_names, a_ofname, a_pnames, p_poss)."""
+    """The named-victim alternatives (p_name, p_names, a_ofname, a_pnames, a_name, p_poss)."""
     lex = _lexicon()
     codes = ch.codes
     i = m.start()
@@ -1142,6 +1153,13 @@ def _read_names(ch: _Chunks, m: re.Match[str], kind: str, span: tuple[int, int])
         if codes[vpos] == "F" and len(items) < 2:
             return []  # "the deaths of North Americans": a plural noun, not a name
         return _from_items(ch, items, "killed", span, False)
+    if kind == "a_name":
+        vpos = m.start("a_name_v")
+        np_i, np_j = m.span("a_name_np")
+        if _not_done_before(ch, vpos) or vpos > 0 and codes[vpos - 1] == "v" \
+                or not _is_name(ch, np_i, np_j, True):
+            return []  # "was killed instantly, a witness said": passive, no object
+        return _from_items(ch, [_Item(_ONE, None)], _ROLE_OF_VERB[codes[vpos]], span, False)
     if kind == "a_pnames":
         vpos = m.start("a_pnames_v")
         role = _ROLE_OF_VERB[codes[vpos]]
@@ -1177,7 +1195,7 @@ def _read_match(ch: _Chunks, m: re.Match[str]) -> list[_Found]:
         # "none of the 4 priests and 100 refugees was hurt"
         kind = "neg"
 
-    if kind in ("p_name", "p_names", "h_name", "a_ofname", "a_pnames", "p_poss"):
+    if kind in ("p_name", "p_names", "h_name", "a_ofname", "a_pnames", "a_name", "p_poss"):
         return _read_names(ch, m, kind, span)
 
     if kind == "p_part":
