@@ -121,6 +121,12 @@ WIRE = [
     # appositions: the distance phrase locates the name before it
     Row("Gunmen attacked a checkpoint near Tarmiyah, 50 km north of Baghdad.", None, "Tarmiyah, 50 km north of Baghdad",
         "IQ", "Baghdad", "At Tarmiyah", 2),
+    # the distance phrase places the name: a namesake abroad is the wrong one, and a given name
+    # ("Mercedes") is a town here
+    Row("Gunmen killed three farmers in Campina, 60 km south of Ayacucho.", None,
+        "Campina, 60 km south of Ayacucho", "PE", "Ayacucho", "Ayacucho", 2, "Campina"),
+    Row("Armed men raided the health post of Mercedes, 240 km from Corrientes.", None,
+        "Mercedes, 240 km from Corrientes", "AR", "Corrientes", "Mercedes", 1),
     Row("Two bombers struck Damboa, a town about 85 km southwest of Maiduguri.", None,
         "Damboa, a town about 85 km southwest of Maiduguri", "NG", "Borno", "Damboa", 1),
     # around a town: UCDP where_prec 2

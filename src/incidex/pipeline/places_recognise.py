@@ -26,7 +26,7 @@ from incidex.pipeline.places_names import (
 )
 from incidex.pipeline.places_vocab import (
     CUE_NEAR, CUE_NONE, CUE_STRONG, CUE_WEAK, DIRECTION, DISTANCE, ENG, FUNC, NAME, NEAR, OF, PARTICLE, PREFIX, REGION1,
-    REGION2, TRAILING_DISTANCE, TYPE_WORD, WEAK, kilometres, sentence_gap,
+    REGION2, TRAILING_DISTANCE, TYPE_WORD, WEAK, APPOSED_DISTANCE, kilometres, sentence_gap,
 )
 
 
@@ -71,7 +71,13 @@ def worth_a_look(doc: Doc, i: int, n: int, tier: int) -> bool:
         return True
     if prev & OF and k > 0 and cls[k - 1] & (TYPE_WORD | DIRECTION):
         return True
-    return last + 1 < doc.count and bool(cls[last + 1] & TYPE_WORD)
+    return last + 1 < doc.count and bool(cls[last + 1] & TYPE_WORD) or _distance_follows(doc, last)
+
+
+def _distance_follows(doc: Doc, last: int) -> bool:
+    """"Mercedes, 240 km from Corrientes": a place, whatever else the word may be (a given name)."""
+    end = doc.toks.ends[last]
+    return doc.text.startswith(",", end) and APPOSED_DISTANCE.match(doc.text, end) is not None
 
 
 # --- the decision ---------------------------------------------------------------------------------
@@ -103,6 +109,8 @@ def analyse(doc: Doc, i: int, n: int, h: int, tier: int) -> Cand | None:
             precision = 2  # "the Hawija area"
     else:
         phrase_last = last
+    if cue < CUE_WEAK and _distance_follows(doc, last):
+        cue = CUE_WEAK
     if names_a_sublocation(doc, last) or inside_a_longer_name(doc, i, last) or names_an_owner(doc, i, last, tier):
         return None
     if doc.mixed and phrase_last == last and tier < COUNTRY_TIER and runs_on(doc, last):

@@ -105,6 +105,37 @@ def resolve(doc: Doc, gaz: Gazetteer) -> None:
                                   prefiltered=True)
         local = tuple((lat, lon) for j, lat, lon, kind in points if j != k and kind != "country")
         _drop_far_alternate(c, pool, hints.anchors + local, countries, doc)
+    _fit_distance_appositions(doc, pools)
+
+
+#: "X, 60 km south of Y": X lies within the distance written (or, with a direction alone, this
+#: far) of Y, give or take half of it and the size of a town.
+DIRECTION_ONLY_KM = 60.0
+_APPOSED_DISTANCE = re.compile(r"\s*[,(]\s*")
+
+
+def _fit_distance_appositions(doc: Doc, pools: list[tuple[Place, ...]]) -> None:
+    """"Campina, 60 km south of Ayacucho": the distance phrase says where Campina is, so a
+    namesake on another continent is the wrong one. The namesake within reach of Y is taken;
+    failing one, the name is left unresolved (the gazetteer lacks the village) and Y stands,
+    near (precision 2), with the village's name as its sublocation."""
+    cands = doc.cands
+    for k in range(len(cands) - 1):
+        a, b = cands[k], cands[k + 1]
+        if a.choice is None or b.choice is None or a.choice.place.kind != "place" or b.cue != CUE_NEAR \
+                or b.precision != 2 or b.start >= doc.toks.starts[b.i] \
+                or not _APPOSED_DISTANCE.match(doc.text, a.end) or b.choice.place.lat is None:
+            continue
+        anchor = ((b.choice.place.lat, b.choice.place.lon),)
+        reach = 1.5 * (b.distance_km or DIRECTION_ONLY_KM) + 30.0
+        if nearest_km(a.choice.place.lat, a.choice.place.lon, anchor) <= reach:
+            continue
+        near = [p for p in pools[k] if p.kind == "place" and nearest_km(p.lat, p.lon, anchor) <= reach]
+        if near:
+            best = max(near, key=lambda p: p.population)
+            a.choice = Choice(best, a.choice.score, a.choice.margin, a.choice.similarity)
+        else:
+            a.choice = None
 
 
 _LIST_AND = re.compile(r"\s*,?\s*and\s+", re.IGNORECASE)

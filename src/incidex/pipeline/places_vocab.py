@@ -216,6 +216,12 @@ TRAILING_DISTANCE = re.compile(
     r"\s*,\s*(?:about\s+|some\s+|approx\.?\s+)?(?P<n>\d+(?:[.,]\d+)?)\s*(?P<unit>km|kms|kilomet(?:er|re)s?|miles?)\s+"
     r"(?:[NSEW]{1,3}|(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?)\b(?!\s+of\b)",
     re.IGNORECASE)
+#: "Mercedes, 240 km from Corrientes", "Campina, 60 km south of Ayacucho": a distance phrase
+#: apposed to a name says the name is a place (the phrase's own place follows it).
+APPOSED_DISTANCE = re.compile(
+    r"\s*,\s*(?:about\s+|some\s+|approximately\s+|nearly\s+)?\d+(?:[.,]\d+)?\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\s+"
+    r"(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:ern)?\s+of|from)\s",
+    re.IGNORECASE)
 #: "25 km W of town", "around the town", "outside the city": the place already named, from near by.
 TOWN_ANAPHOR = re.compile(
     r"\b(?:\d+(?:[.,]\d+)?\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:[NSEW]{1,3}|(?:north|south|east|west)\w*)\s+of"
