@@ -457,6 +457,35 @@ def test_an_armed_group_votes_for_its_home_country() -> None:
 
 
 @pytest.mark.parametrize(
+    "dateline, text, location, precision",
+    [
+        ("MEDELLIN, 6 SEP 89 (AFP) --", "LAST NIGHT A BOMB DESTROYED A BANK BRANCH IN THIS CITY.", "Medellin", 1),
+        ("Maiduguri, Nigeria (Wire) -", "Gunmen burned a market in this town on Monday.", "Maiduguri", 1),
+        ("KANDAHAR, 3 MAY (WIRE) --", "THE VILLAGE LIES 40 KM NORTH OF THIS CITY.", "Kandahar", 2),
+    ],
+)
+def test_this_city_is_the_dateline_town(dateline: str, text: str, location: str, precision: int) -> None:
+    filed = find_places(dateline.split(",")[0])[0]
+    found = [m for m in find_places(text, PlaceContext(country=filed.country, filed_at=filed)) if m.location]
+    assert [(m.location, m.geo_precision) for m in found] == [(location, precision)]
+    assert text[found[0].start:found[0].end] == found[0].text
+
+
+def test_this_city_without_a_dateline_town_says_nothing() -> None:
+    assert not [m for m in find_places("A BOMB DESTROYED A BANK BRANCH IN THIS CITY.") if m.location]
+
+
+def test_the_dateline_town_is_this_city_in_extraction() -> None:
+    from incidex.pipeline.extract import extract_document
+    from incidex.schema import Document
+
+    text = "MEDELLIN, 6 SEP 89 (AFP) -- [TEXT] LAST NIGHT A BOMB DESTROYED A BRANCH OF A BANK IN THIS CITY."
+    [ev] = extract_document(Document(id="d", text=text))
+    assert (ev.location, ev.country) == ("Medellin", "CO")
+    assert any(e.field == "location" and e.text == "THIS CITY" for e in ev.evidence)
+
+
+@pytest.mark.parametrize(
     "text, country, location",
     [
         ("VARGAS WAS MURDERED YESTERDAY MORNING IN ZONE 10 OF THIS CAPITAL.", "GT", "Guatemala City"),

@@ -82,6 +82,7 @@ def extract_document(doc: Document) -> list[Event]:
     # failing that the dateline's (where the report was filed).
     ctx.fallback_country = doc_country
 
+    filed_at: PlaceMention | None = None  # the dateline's town, which "this city" means
     if seg.dateline is not None:
         dl = seg.dateline
         if dl.date is not None:
@@ -95,6 +96,7 @@ def extract_document(doc: Document) -> list[Event]:
             found = find_places(dl.place.text, PlaceContext(country=country))
             if found:
                 p = shifted(found[0], dl.place.start)
+                filed_at = p if p.kind == "place" and p.location else None
                 # Where the report was filed gives the country at most, never the incident's place.
                 if ctx.fallback_country is None and p.country:
                     ctx.fallback_country = PlaceMention(p.start, p.end, p.text, country=p.country, geo_precision=6,
@@ -131,6 +133,7 @@ def extract_document(doc: Document) -> list[Event]:
                     if (ctx.place or ctx.heading_place or ctx.fallback_country) else country,
                     admin1=(ctx.place or ctx.heading_place).admin1 if (ctx.place or ctx.heading_place) else None,
                     place=ctx.place or ctx.heading_place,
+                    filed_at=filed_at,
                 )
                 in_force = ctx.date.value if ctx.date is not None else None
                 found = mentions_in(sentence, reference, in_force, day_first, pctx)

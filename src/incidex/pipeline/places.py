@@ -25,7 +25,7 @@ from incidex.gazetteer.match import ngram_hits, tokenize
 from incidex.gazetteer.normalize import fold
 from incidex.gazetteer.resolve import REGION_KINDS
 from incidex.pipeline.mentions import PlaceMention, direct_init
-from incidex.pipeline.places_capital import capital_mentions
+from incidex.pipeline.places_capital import capital_mentions, filed_town_mentions
 from incidex.pipeline.places_compose import compose
 from incidex.pipeline.places_doc import NOT_ALONE, Doc, mixed_case
 from incidex.pipeline.places_recognise import analyse, non_overlapping, rescued, worth_a_look
@@ -50,6 +50,7 @@ class PlaceContext:
     country: str | None = None  # ISO alpha-2
     admin1: str | None = None
     place: PlaceMention | None = None
+    filed_at: PlaceMention | None = None  # the dateline's town: "this city"
 
 
 def find_places(text: str, context: PlaceContext | None = None) -> list[PlaceMention]:
@@ -203,6 +204,8 @@ def _find(text: str, ctx: PlaceContext, heading: bool) -> list[PlaceMention]:
         return []
     mentions = compose(doc) if doc.cands else []
     mentions.extend(capital_mentions(doc, mentions))
+    if ctx.filed_at is not None:
+        mentions.extend(filed_town_mentions(doc, mentions, ctx.filed_at))
     mentions.extend(unknown_places(doc, mentions))
     if len(mentions) > 1:
         mentions.sort(key=lambda m: (m.start, m.end))

