@@ -507,6 +507,11 @@ def test_muc4_dev_datelines(shared_data) -> None:
         ("GUERRILLAS ATTACKED A POST IN SAN MIGUEL TODAY", "TODAY", False),
         # only a verb of saying takes a place between it and the date
         ("SOLDIERS ARRIVED IN CAYARA LAST SATURDAY AND BURNED SEVERAL HOUSES", "LAST SATURDAY", False),
+        # a participle that is an adjective before its noun tells nothing
+        ("ON 10 MARCH ALLEGED REBELS MURDERED FOUR MEMBERS OF A FAMILY", "10 MARCH", False),
+        ("On Sunday suspected militants burned a school.", "Sunday", False),
+        ("THE POLICE TODAY ALLEGED THAT THE REBELS KILLED TWO GUARDS", "TODAY", True),
+        ("Officials on Monday reported heavy fighting near the town.", "Monday", True),
     ],
 )
 def test_a_date_of_the_telling_is_told_apart(text: str, phrase: str, telling: bool) -> None:

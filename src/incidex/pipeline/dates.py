@@ -1195,7 +1195,11 @@ def _telling() -> tuple[Gated | re.Pattern[str], Gated | re.Pattern[str], Gated 
     complement = (rf"(?:(?:in|at|from|before)\s+(?:the\s+)?[a-z][\w.'-]*(?:\s+[a-z][\w.'-]*)?\s+"
                   rf"|(?:to\s+)?(?:the\s+)?(?:[a-z]+\s+)?(?:{heard})\s+)")
     before = re.compile(rf"\b(?:(?:{verbs})\s+|(?:{speech})\s+{complement})(?:(?:on|late|early|later)\s+)?\Z", re.IGNORECASE)
-    after = re.compile(rf"\s*,?\s*(?:{verbs})\b", re.IGNORECASE)  # used with match(): anchored
+    # after the date a verb, but a participle that is also an adjective only where a clause or an
+    # object follows ("TODAY ALLEGED THAT", not "ON 10 MARCH ALLEGED SHINING PATH MEMBERS MURDERED")
+    adjectival = "|".join(re.escape(w) for w in words["telling_adjectival"])
+    after = re.compile(rf"\s*,?\s*(?:(?!(?:{adjectival})\s+(?!(?:that|the|a|an|to|in|on|at)\b)\w)(?:{verbs})\b)",
+                       re.IGNORECASE)  # used with match(): anchored
     anywhere = re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
     return gated(before), gated(after), gated(anywhere)
 
