@@ -420,6 +420,30 @@ def test_a_town_abroad_must_be_big_or_across_the_border(text: str, country: str,
     assert [(p.location, p.country) for p in find_places(text, PlaceContext(country=country))] == expected
 
 
+@pytest.mark.parametrize("text, country, expected", [
+    # a quarter's name lies in the country in force: a namesake city abroad is not it
+    ("A BOMB EXPLODED AT AN INTERSECTION IN SAN MIGUELITO NEIGHBORHOOD.", "SV", [(None, "SV", "SAN MIGUELITO")]),
+    ("Gunmen fired on a shop in the Hamra quarter of Beirut.", None, [("Beirut", "LB", "Hamra")]),
+    # a country's short name inside a longer name, before a type word, is no country
+    ("THEY SHOT HIM IN FRONT OF HIS DRUGSTORE IN THE VILLA EL SALVADOR DISTRICT.", "PE", []),
+    ("Suspected rebels executed a militiaman in Philippines province.", None, [(None, "PH", None)]),
+    # a role noun before a name makes it a person's
+    ("THE VEHICLE OF TELEVISION NEWSMAN EPIGMENIO IBARRA WAS DESTROYED BY A BOMB.", "SV", []),
+    ("Gunmen shot photographer Luis Florencia near the market.", "CO", []),
+    # press short forms (place_aliases.yaml)
+    ("FOUR MEN SET FIRE TO TWO VEHICLES IN VALLE DEPARTMENT.", "CO", [(None, "CO", None)]),
+    ("ARMED MEN KIDNAPPED THREE EUROPEANS IN TECUN UMAN.", "GT", [("Ciudad Tecun Uman", "GT", None)]),
+])
+def test_parts_of_towns_people_and_short_forms(text: str, country: str | None, expected: list) -> None:
+    found = [(p.location, p.country, p.sublocation) for p in find_places(text, PlaceContext(country=country))]
+    assert found == expected
+
+
+def test_valle_is_valle_del_cauca_in_colombia() -> None:
+    [p] = find_places("FOUR MEN SET FIRE TO TWO VEHICLES IN VALLE DEPARTMENT.", PlaceContext(country="CO"))
+    assert (p.admin1, p.geo_precision) == ("Valle del Cauca", 4)
+
+
 def test_place_in_force_helps_the_next_sentence() -> None:
     anchor = find_places("Gunmen attacked Mora.", PlaceContext(country="CM"))[0]
     m = find_places("They then moved towards Kousseri.", PlaceContext(place=anchor))

@@ -29,7 +29,7 @@ from incidex.pipeline.places_capital import capital_mentions, filed_town_mention
 from incidex.pipeline.places_compose import compose
 from incidex.pipeline.places_doc import NOT_ALONE, Doc, mixed_case
 from incidex.pipeline.places_recognise import analyse, non_overlapping, rescued, worth_a_look
-from incidex.pipeline.places_resolve import resolve
+from incidex.pipeline.places_resolve import names_a_quarter, resolve
 from incidex.pipeline.places_unknown import unknown_places
 from incidex.pipeline.places_vocab import FUNC, vocab, word_class
 
@@ -189,7 +189,8 @@ def _recognise(text: str, ctx: PlaceContext, heading: bool, min_tier: int = 0) -
     if cands:
         doc.cands = non_overlapping(cands)
         resolve(doc, gaz)
-        failed = [c for c in doc.cands if c.choice is None and c.n > 1]
+        # (a quarter's name stays whole: "San Miguelito neighborhood" is not "Miguelito")
+        failed = [c for c in doc.cands if c.choice is None and c.n > 1 and not names_a_quarter(doc, c)]
         if failed:  # "Raqqa city" spells a foreign alternate the context rules out: try "Raqqa" + "city"
             inner = [c for c in cands if c not in doc.cands and any(f.i <= c.i and c.i + c.n <= f.i + f.n for f in failed)]
             if inner:

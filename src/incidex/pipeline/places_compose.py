@@ -18,6 +18,7 @@ from incidex.gazetteer.match import CASE_LOWER
 from incidex.gazetteer.resolve import inside
 from incidex.pipeline.mentions import PlaceMention
 from incidex.pipeline.places_doc import Cand, Doc, acronym
+from incidex.pipeline.places_resolve import names_a_quarter
 from incidex.pipeline.places_roads import Sub, appositions, road_phrases
 from incidex.pipeline.places_vocab import (
     CUE_NEAR, CUE_STRONG, DETERMINERS, DIRECTION, ENG, FUNC, ORGWORD, PARTICLE, REGION1, REGION2, TOWN_ANAPHOR, WEAK,
@@ -77,7 +78,14 @@ def compose(doc: Doc) -> list[PlaceMention]:
     appositions(doc)
     out: list[PlaceMention] = []
     made: list[tuple[Cand, PlaceMention]] = []
+    quarters: list[PlaceMention] = []
     for k, c in enumerate(cands):
+        if c.choice is None and not c.absorbed and names_a_quarter(doc, c):
+            # "San Miguelito neighborhood" in a Salvadoran report: a quarter the gazetteer lacks
+            name = clean_sublocation(doc, c.start, c.end)
+            if name:
+                quarters.append(mention(doc, None, c.start, c.end, None, sublocation=name))
+            continue
         if c.absorbed or c.choice is None:
             continue
         place = c.choice.place
@@ -105,8 +113,8 @@ def compose(doc: Doc) -> list[PlaceMention]:
         out.append(m)
         made.append((c, m))
     if not out:
-        return out
-    out = _same_place_twice(doc, made)
+        return quarters
+    out = _same_place_twice(doc, made) + quarters
     if len(out) < 2:
         return out
     # a name inside another mention's words (a sublocation's own name) is not a place of its own

@@ -55,6 +55,9 @@ def inside_a_longer_name(doc: Doc, i: int, last: int) -> bool:
     openers = vocab().name_openers
     if i > 0 and toks.words[i - 1] in openers and toks.gap(i).strip() == "":
         return True  # "PUERTO BELLO" matched as "BELLO", "VILLA EL SALVADOR" as "EL SALVADOR"
+    if i > 1 and toks.words[i - 1] in ("el", "la", "los", "las") and toks.words[i - 2] in openers \
+            and toks.gap(i).strip() == "" and toks.gap(i - 1).strip() == "":
+        return True  # ... or as "SALVADOR"
     if last == i and toks.words[i] in openers and i + 1 < doc.count and toks.gap(i + 1).strip() == "" \
             and content(i + 1):
         return True  # "COLONIA MIRAMONTES" matched as "COLONIA" (Uruguay)

@@ -16,7 +16,7 @@ from incidex.gazetteer.index import Gazetteer, Place
 from incidex.gazetteer.resolve import REGION_KINDS, Choice, Hints, choose, inside, nearest_km, viable
 from incidex.pipeline.mentions import replaced
 from incidex.pipeline.places_doc import Cand, Doc
-from incidex.pipeline.places_vocab import CUE_NEAR, CUE_STRONG, CUE_WEAK, CONTAINER_GAP, POSSESSIVE_GAP
+from incidex.pipeline.places_vocab import CUE_NEAR, CUE_STRONG, CUE_WEAK, CONTAINER_GAP, POSSESSIVE_GAP, vocab
 
 #: An alternate GeoNames name of a place smaller than this tier (a million people) counts only
 #: near the other places of the text: "Boni" beside Douentza is not Bonn.
@@ -81,6 +81,7 @@ def resolve(doc: Doc, gaz: Gazetteer) -> None:
             b.choice = choose(pools[k], b.surface, base[k], prefiltered=True)
     link_containers(doc)
     if len(cands) == 1 and cands[0].container is None:
+        _parts_of_towns(doc, pools)
         return
     confident: dict[int, str] = {}
     points: list[tuple[int, float, float, str]] = []
@@ -106,6 +107,34 @@ def resolve(doc: Doc, gaz: Gazetteer) -> None:
         local = tuple((lat, lon) for j, lat, lon, kind in points if j != k and kind != "country")
         _drop_far_alternate(c, pool, hints.anchors + local, countries, doc)
     _fit_distance_appositions(doc, pools)
+    _parts_of_towns(doc, pools)
+
+
+def names_a_quarter(doc: Doc, c: Cand) -> bool:
+    """Is the name followed by a quarter word ("San Miguelito neighborhood", "the Hamra quarter")?"""
+    nxt = c.i + c.n
+    return nxt < doc.count and doc.toks.brk[nxt - 1] == doc.toks.brk[nxt] and doc.toks.words[nxt] in vocab().quarters
+
+
+def _parts_of_towns(doc: Doc, pools: list[tuple[Place, ...]]) -> None:
+    """A name with a type word after it is a part of the country: "San Miguelito neighborhood"
+    in a Salvadoran report is a quarter the gazetteer lacks, not the Panamanian city (the name
+    is left unresolved and kept as a sublocation), and "the Villa El Salvador district" is no
+    country (a region of that name, if any, is taken instead) where a short name of the country
+    is read; "in Philippines province" keeps its country."""
+    toks = doc.toks
+    v = vocab()
+    for k, c in enumerate(doc.cands):
+        nxt = c.i + c.n
+        if c.choice is None or nxt >= doc.count or not (toks.brk[nxt - 1] == toks.brk[nxt]):
+            continue
+        word, place = toks.words[nxt], c.choice.place
+        if names_a_quarter(doc, c) and doc.country and place.country != doc.country and place.kind != "country":
+            c.choice = None
+        elif place.kind == "country" and not place.main and (word in v.quarters or word in v.region1 or word in v.region2):
+            rest = tuple(p for p in pools[k] if p.kind != "country" and (doc.country is None or p.country == doc.country))
+            hints = Hints(kind="region", country=doc.country, admin1=doc.admin1)
+            c.choice = choose(rest, c.surface, hints, prefiltered=True) if rest else None
 
 
 #: "X, 60 km south of Y": X lies within the distance written (or, with a direction alone, this

@@ -67,6 +67,7 @@ class Vocab:
     name_links: frozenset[str]  # "de", "del": the words on both sides belong to one name
     name_openers: frozenset[str]  # "puerto", "colonia": the name after one is part of a longer one
     street_words: frozenset[str]  # "street", "avenue": the name before one is a street's
+    quarters: frozenset[str]  # "neighborhood", "quarter": the name before one is part of a town
 
 
 def _seqs(items: list[str]) -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
@@ -141,6 +142,7 @@ def vocab() -> Vocab:
         name_links=_words(v.get("name_links") or ()),
         name_openers=frozenset(w for w in _words(v.get("name_openers") or ()) if " " not in w),
         street_words=_words(v.get("street_words") or ()),
+        quarters=_words(v.get("quarter_words") or ()),
     )
 
 
