@@ -312,7 +312,7 @@ MUC = [
     Row("BAGHDAD", None, "BAGHDAD", "IQ", "Baghdad", "Baghdad", 1),
     Row("MAIDUGURI", None, "MAIDUGURI", "NG", "Borno", "Maiduguri", 1),
     Row("MOGADISHU", None, "MOGADISHU", "SO", "Banaadir", "Mogadishu", 1),
-    Row("SIMILAR ACTIONS ARE EXPECTED IN THE TOWN OF TECUN UMAN", "GT", "TECUN UMAN", "GT", None, None, None, "TECUN UMAN"),
+    Row("SIMILAR ACTIONS ARE EXPECTED IN THE TOWN OF TECUN UMAN", "GT", "TECUN UMAN", "GT", "San Marcos", "Ciudad Tecun Uman", 1),
     Row("A NATIONAL POLICE POST IN BERLIN WAS RAIDED.", "SV", "BERLIN", "SV", "Usulutan", "Berlin", 1),  # a town of its own
     Row("THE REBELS HELD TALKS IN SAN JOSE.", "SV", "SAN JOSE", "CR", "San Jose", "San Jose", 1),  # a capital abroad
 ]
