@@ -154,6 +154,11 @@ def test_claims_under_a_province_heading_go_to_its_gtd_branch(heading, group):
          "patrol were killed with machetes.", 9),
         # ... but "also" adds them
         ("Two soldiers were killed in a bomb attack in Kandahar on Monday. The two civilians also died.", 4),
+        # the same figure again under another noun, without "the": the same victims told again
+        ("Troops killed nine peasants by mistake near Coban on Thursday. Officials confirmed that nine "
+         "civilians had been killed.", 9),
+        # ... but "also" adds them
+        ("Two soldiers were killed in a bomb attack in Kandahar on Monday. Two civilians also died.", 4),
         # one person named again with another title
         ("Gunmen assassinated Liberal Party candidate Luis Carlos Galan in Soacha on Friday. "
          "Political leader Galan was killed as he addressed a rally.", 1),

@@ -43,6 +43,11 @@ def merge(current: Count, current_who: str | None, new: CountMention) -> Count:
         # "six priests and two women" after "six Jesuits" and "five other priests and two women":
         # the victims told again, not more of them; the fuller figure stands
         return current if new.best <= current.best else from_mention(new)
+    if (not new.revision and new.best is not None and new.best == current.best and new.best > 1
+            and new.qualifier == current.qualifier == "exact" and not added_words().search(new.text)):
+        # "troops killed nine peasants ... nine civilians had been killed": the same figure told
+        # again under another noun is the same victims
+        return current
     if (
         not new.revision
         and new.who not in GENERIC_NOUNS
