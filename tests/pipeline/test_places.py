@@ -156,6 +156,9 @@ BULLETIN = [
     Row("12/05 - IED strike on a military convoy near Fotokol.", "CM", "Fotokol", "CM", None, None, None, "Fotokol"),
     Row("Unidentified gunmen ambushed a patrol on the Mora-Kousseri road.", "CM", "Mora-Kousseri road", "CM", "Far North",
         "Mora", 2, "Mora-Kousseri road"),
+    # the first town resolves abroad, the second at home: the road is at home, coded by the second
+    Row("Rebels again dynamited the Limon-Covenas oil pipeline.", "CO", "Limon-Covenas oil pipeline", "CO", "Sucre",
+        "Covenas", 2, "Limon-Covenas oil pipeline"),
     Row("Kidnapping of 4 traders in Mayo-Sava division.", "CM", "Mayo-Sava division", "CM", "Far North", None, 3),
     Row("Attack on a checkpoint 15km north of Maiduguri", None, "15km north of Maiduguri", "NG", "Borno", "Maiduguri", 2),
     Row("IED on the Maiduguri-Damboa road; 3 KIA.", None, "Maiduguri-Damboa road", "NG", "Borno", "Maiduguri", 2,

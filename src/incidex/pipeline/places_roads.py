@@ -17,9 +17,11 @@ Rounga; the distance phrase is their evidence, not a place of its own.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
-from incidex.pipeline.places_doc import Doc
+from incidex.gazetteer.index import Place, load
+from incidex.pipeline.places_doc import Cand, Doc
 from incidex.pipeline.places_vocab import CUE_NEAR, PARTICLES, vocab
 
 Sub = tuple[str, int, int]  # sublocation text, start, end of the words that support it
@@ -39,7 +41,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return after_pair, after_second
 
 
-_ADJECTIVES = "coastal|main|new|old|national|ring|trunk|supply|strategic|international|paved|dirt"
+_ADJECTIVES = "coastal|main|new|old|national|ring|trunk|supply|strategic|international|paved|dirt|oil|gas"
 _ADJECTIVE_SET = frozenset(_ADJECTIVES.split("|"))
 _BETWEEN = frozenset({"between", "linking", "connecting", "joining", "from"})
 _TOWARDS = frozenset({"to", "towards"})
@@ -102,10 +104,18 @@ def road_phrases(doc: Doc) -> dict[int, Sub]:
         m = after_pair.match(text, name_end)
         if m is not None and _trim_name(doc, m.group("y")) == m.group("y"):
             end = m.end("road")
+            home = _home_partner(doc, k, name_end, end)
+            if home is not None:  # "the Limon-Covenas pipeline" in a Colombian report: coded by Covenas
+                c.absorbed = True
+                k, c = home, cands[home]
+            else:
+                town = _home_town(doc, c, m.group("y"))
+                if town is not None:
+                    c.choice = replace(c.choice, place=town)
             _absorb_within(doc, k, name_end, end)
             out[k] = (text[name_start:end], name_start, end)
             c.precision = 2
-            c.end = max(c.end, end)
+            c.start, c.end = min(c.start, name_start), max(c.end, end)
             continue
         r = _road_before(doc, c.i, _BETWEEN)
         if r is not None:
@@ -140,6 +150,30 @@ def road_phrases(doc: Doc) -> dict[int, Sub]:
             cands[j].start = min(cands[j].start, sub[1])
             out[j] = sub
     return out
+
+
+def _home_partner(doc: Doc, k: int, start: int, end: int) -> int | None:
+    """The other town of a road named "X-Y road" when X resolved abroad and Y in the country in
+    force: the road is in that country, and X a namesake (or a place the gazetteer lacks)."""
+    country = doc.country
+    first = doc.cands[k].choice
+    if country is None or first is None or first.place.country == country:
+        return None
+    return next((j for j, o in enumerate(doc.cands) if j != k and start <= o.start < end and o.choice is not None
+                 and o.choice.place.country == country and o.choice.place.kind == "place"), None)
+
+
+def _home_town(doc: Doc, c: Cand, name: str) -> Place | None:
+    """The second town of "X-Y road" as a town of the country in force, when X resolved abroad:
+    a village too small for the recogniser to look at alone ("Covenas") still codes its road."""
+    if doc.country is None or c.choice is None or c.choice.place.country == doc.country:
+        return None
+    words = name.split()
+    for n in range(len(words), 0, -1):  # "Covenas oil (pipeline)": the name may end before the road words
+        towns = [p for p in load().candidates(" ".join(words[:n])) if p.kind == "place" and p.country == doc.country]
+        if towns:
+            return max(towns, key=lambda p: p.population)
+    return None
 
 
 def _near_place_after(doc: Doc, k: int, end: int) -> int | None:
