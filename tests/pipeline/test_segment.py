@@ -43,6 +43,20 @@ def test_headings_start_sections_and_dated_lines_are_items():
     assert all(b.is_item for s in seg.sections for b in s.blocks)
 
 
+def test_a_wrapped_item_runs_on_to_its_next_line():
+    prose = ("THE FMLN REPORTED THE FOLLOWING ACTIONS CARRIED OUT BY ITS UNITS IN THE EAST\n"
+             "OF THE COUNTRY DURING THE PAST WEEK, WITH THE TOLL IT SAYS THEY CAUSED:\n\n")
+    items = ("   6.  URBAN COMMANDOS SABOTAGED PYLONS AND TRANSFORMERS IN THE CITY OF SAN\n"
+             "MIGUEL.\n\n"
+             "   7.  A POLICE POST IN BERLIN WAS ATTACKED.\n"
+             "   8.  A BRIDGE NEAR THE TOWN WAS DAMAGED.\n\n")
+    text = prose + items + prose
+    blocks = [b for s in segment(text).sections for b in s.blocks if b.is_item]
+    assert [text[b.start:b.end].split("  ", 1)[1].replace("\n", " ") for b in blocks] == [
+        "URBAN COMMANDOS SABOTAGED PYLONS AND TRANSFORMERS IN THE CITY OF SAN MIGUEL.",
+        "A POLICE POST IN BERLIN WAS ATTACKED.", "A BRIDGE NEAR THE TOWN WAS DAMAGED."]
+
+
 def test_wrapped_lines_join_into_one_paragraph():
     text = "THE ARMY REPORTED THAT ABOUT 50 PEASANTS HAVE BEEN KIDNAPPED\nBY TERRORISTS IN SAN MIGUEL DEPARTMENT.  THE SOURCE ADDED\nTHAT THEY WERE TAKEN AWAY.\n"
     seg = segment(text)

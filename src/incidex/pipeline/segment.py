@@ -125,7 +125,10 @@ def segment(text: str) -> Segmented:
     # never a line of prose (that is a wrapped line), nor the dateline's own line.
     prev = "para" if dateline else "blank"
     wrap = _wrap_width(lines)
+    taken = -1  # the last line a wrapped item ran on into
     for i, line in enumerate(lines):
+        if i <= taken:
+            continue
         if line is None:
             flush()
             prev = "blank"
@@ -142,7 +145,9 @@ def segment(text: str) -> Segmented:
             continue
         if _BULLET.match(line.text) or _LINE_DATE.match(line.text):
             flush()
-            sections[-1].blocks.append(Block(line.start, line.end, split_sentences(text, line.start, line.end, caseless), is_item=True))
+            taken = _item_end(lines, i, wrap)
+            end = lines[taken].end  # type: ignore[union-attr]
+            sections[-1].blocks.append(Block(line.start, end, split_sentences(text, line.start, end, caseless), is_item=True))
             prev = "item"
             continue
         paragraph.append(line)
@@ -150,6 +155,20 @@ def segment(text: str) -> Segmented:
     flush()
     sections = [s for s in sections if s.blocks or s.heading]
     return Segmented(dateline=dateline, sections=sections)
+
+
+def _item_end(lines: list[Piece | None], i: int, wrap: int | None) -> int:
+    """The last line of the item starting at line ``i``: in text wrapped at a fixed width, an item
+    whose line runs to the width goes on into the next line ("6. URBAN GUERRILLAS SABOTAGED
+    PYLONS IN SAN" / "MIGUEL CITY."), up to a blank line or the next item."""
+    last = i
+    while wrap is not None and last + 1 < len(lines):
+        cur, nxt = lines[last], lines[last + 1]
+        if nxt is None or cur is None or len(cur.text) < WRAPPED_SHARE * wrap \
+                or _BULLET.match(nxt.text) or _LINE_DATE.match(nxt.text):
+            break
+        last += 1
+    return last
 
 
 def find_dateline(text: str) -> Dateline | None:
