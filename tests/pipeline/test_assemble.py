@@ -174,6 +174,22 @@ def test_a_definite_figure_restates_the_victims_already_counted(text: str, kille
 
 
 @pytest.mark.parametrize(
+    "text, location, admin1",
+    [
+        # a later sentence saying where the incident took place refines a region to a town in it
+        ("Two farmers were killed when they set off a mine in Kandahar province on Monday. The incident "
+         "took place near Spin Boldak.", "Spin Boldak", "Kandahar"),
+        # ... but a place outside the event's is not its place
+        ("Two farmers were killed when they set off a mine in Kandahar province on Monday. The incident "
+         "took place as officials met in Kabul.", None, "Kandahar"),
+    ],
+)
+def test_where_the_incident_took_place_refines_its_place(text: str, location: str | None, admin1: str) -> None:
+    (ev,) = events(text)
+    assert (ev.location, ev.admin1) == (location, admin1)
+
+
+@pytest.mark.parametrize(
     "text, n, date",
     [
         # a definite reference joins the incident told before; the day of the telling is not its day

@@ -433,6 +433,9 @@ def test_a_town_abroad_must_be_big_or_across_the_border(text: str, country: str,
     # a role noun before a name makes it a person's
     ("THE VEHICLE OF TELEVISION NEWSMAN EPIGMENIO IBARRA WAS DESTROYED BY A BOMB.", "SV", []),
     ("Gunmen shot photographer Luis Florencia near the market.", "CO", []),
+    # an area word's "of" introduces a village the gazetteer lacks, captured strictly
+    ("THE INCIDENT TOOK PLACE IN THE VICINITY OF PERQUIN.", "SV", [(None, "SV", "PERQUIN")]),
+    ("THE TROOPS WERE IN THE AREA OF RESPONSIBILITY OF THE BRIGADE.", "SV", []),
     # press short forms (place_aliases.yaml)
     ("FOUR MEN SET FIRE TO TWO VEHICLES IN VALLE DEPARTMENT.", "CO", [(None, "CO", None)]),
     ("ARMED MEN KIDNAPPED THREE EUROPEANS IN TECUN UMAN.", "GT", [("Ciudad Tecun Uman", "GT", None)]),

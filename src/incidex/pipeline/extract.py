@@ -171,6 +171,8 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
     """Open a new event for this piece, or add what it says to the event being told."""
     trigger = assemble.is_trigger(m)
     if not (trigger or m.claims or m.counts or m.actors):
+        if current is not None and m.places and assemble.cues()["took_place"].search(sentence.text):
+            _refine_place(current, m, sentence, ctx)  # "the incident took place near Perquin"
         return current  # a sentence of context only: its date and place were taken by the caller
     explicit_date = _nearest_the_attack([d for d in incident_dates(m.dates, sentence)
                                          if d.value is not None or d.kind != "anaphoric"], m)
@@ -194,6 +196,8 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
         current.actors.extend(m.actors)
         return current
     if not trigger:
+        if current is not None and place is not None and cue["took_place"].search(sentence.text):
+            _refine_place(current, m, sentence, ctx)
         if current is not None and (m.claims or m.counts or (m.actors and current.block_id == block_id)):
             current.sentences.append(sentence) if sentence not in current.sentences else None
             current.claims.extend(m.claims)
@@ -260,8 +264,7 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
         current.date, current.date_inherited = explicit_date, False
     elif current.date is None and ctx.date is not None:
         current.date, current.date_inherited = ctx.date, True
-    if place is not None and (current.place is None or current.place_inherited
-                              or (place.geo_precision or 9) < (current.place.geo_precision or 9) and _within(place, current.place)):
+    if place is not None and (current.place is None or current.place_inherited or _finer_within(place, current.place)):
         current.place, current.place_inherited = place, False
     elif current.place is None:
         # Nothing named here: the paragraph's or heading's place; else the country of the story
@@ -398,6 +401,21 @@ def sentence_text_after(mention: DateMention, sentence: Piece) -> str:
     """The few characters after a mention inside its sentence."""
     at = mention.end - sentence.start
     return sentence.text[at:at + 2]
+
+
+def _refine_place(current: assemble.Draft, m: Mentions, sentence: Piece, ctx: assemble.Context) -> None:
+    """A sentence saying where the incident told took place: a finer place inside the event's
+    refines it (conventions.md §5: the finest place the text gives)."""
+    place = assemble.best_place(incident_places(m.places, sentence, ctx))
+    if place is not None and current.place is not None and _finer_within(place, current.place):
+        current.place, current.place_inherited = place, False
+        if sentence not in current.sentences:
+            current.sentences.append(sentence)
+
+
+def _finer_within(place: PlaceMention, current: PlaceMention) -> bool:
+    """Does ``place`` say more precisely where ``current`` is (a town in its region)?"""
+    return (place.geo_precision or 9) < (current.geo_precision or 9) and _within(place, current)
 
 
 def _within(inner: PlaceMention, outer: PlaceMention) -> bool:

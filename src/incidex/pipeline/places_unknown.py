@@ -83,9 +83,10 @@ def unknown_places(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
         start_k: int | None = None
         loose = False  # a preposition, not a place-type word, introduces it: stricter capture
         if w == "of":
-            if j >= 1 and words[j - 1] in v.settlement and words[j - 1] not in v.vague_area \
-                    and toks.brk[j - 1] == toks.brk[j + 1]:
-                start_k = j + 1
+            if j >= 1 and words[j - 1] in v.settlement and toks.brk[j - 1] == toks.brk[j + 1]:
+                # "the village of Xyz"; "the vicinity of Perquin" (an area word: captured as
+                # strictly as after "near")
+                start_k, loose = j + 1, words[j - 1] in v.vague_area
         elif w in ("wilayat", "wilayah"):
             if (toks.brk[j] == toks.brk[j + 1]):
                 start_k = j + 1
