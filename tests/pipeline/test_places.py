@@ -436,6 +436,8 @@ def test_a_town_abroad_must_be_big_or_across_the_border(text: str, country: str,
     # an area word's "of" introduces a village the gazetteer lacks, captured strictly
     ("THE INCIDENT TOOK PLACE IN THE VICINITY OF PERQUIN.", "SV", [(None, "SV", "PERQUIN")]),
     ("THE TROOPS WERE IN THE AREA OF RESPONSIBILITY OF THE BRIGADE.", "SV", []),
+    # without case, "in X district" keeps a quarter the gazetteer lacks, under the town near it
+    ("A BOMB WAS THROWN AT A CAR PARKED IN ORRANTIA DISTRICT, NEAR SAN ISIDRO.", "PE", [("San Isidro", "PE", "ORRANTIA")]),
     # press short forms (place_aliases.yaml)
     ("FOUR MEN SET FIRE TO TWO VEHICLES IN VALLE DEPARTMENT.", "CO", [(None, "CO", None)]),
     ("ARMED MEN KIDNAPPED THREE EUROPEANS IN TECUN UMAN.", "GT", [("Ciudad Tecun Uman", "GT", None)]),
@@ -443,6 +445,14 @@ def test_a_town_abroad_must_be_big_or_across_the_border(text: str, country: str,
 def test_parts_of_towns_people_and_short_forms(text: str, country: str | None, expected: list) -> None:
     found = [(p.location, p.country, p.sublocation) for p in find_places(text, PlaceContext(country=country))]
     assert found == expected
+
+
+@pytest.mark.parametrize("text, admin1", [
+    ("ASSAILANTS KIDNAPPED A BUSINESSMAN IN COLOMBIA'S NORTHERN SANTANDER DEPARTMENT.", "Norte de Santander"),
+    ("Gunmen killed two soldiers in northern Santander on Monday.", "Santander"),  # a direction in mixed case
+])
+def test_north_santander_is_norte_de_santander(text: str, admin1: str) -> None:
+    assert [p.admin1 for p in find_places(text, PlaceContext(country="CO")) if p.kind == "region"] == [admin1]
 
 
 def test_valle_is_valle_del_cauca_in_colombia() -> None:

@@ -29,6 +29,8 @@ from incidex.pipeline.places_vocab import (
 )
 
 FUZZY_CUTOFF = 85.0
+#: Without case, "in X district" introduces a quarter the gazetteer lacks, as "in X neighborhood" does.
+_CAPS_QUARTERS = frozenset({"district"})
 #: Foreign namesakes of a village below this tier do not stop it being a village here.
 _SMALL_ABROAD = 50
 _TRIGGERS = frozenset({"of", "wilayat", "wilayah", "near", "outside", "in", "at"})
@@ -66,6 +68,10 @@ def unknown_places(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
     triggers = [k + 1 for k in compress(range(count - 2), map(SETTLE.__and__, cls)) if words[k + 1] == "of"]
     mask = NEAR | PREFIX | (WEAK if doc.mixed else 0)
     triggers.extend(compress(range(count - 1), map(mask.__and__, cls)))
+    if not doc.mixed:  # without case, "in"/"at" only before a name a quarter word confirms ("IN ORRANTIA DISTRICT")
+        quarters = _CAPS_QUARTERS | vocab().quarters
+        triggers.extend(k for k in compress(range(count - 2), map(WEAK.__and__, cls))
+                        if words[k] in ("in", "at") and any(words[q] in quarters for q in range(k + 2, min(k + 5, count))))
     if not triggers:
         return _named_roads(doc, [(m.start, m.end) for m in found]) + _bracketed_quarters(doc, found)
     triggers.sort()
@@ -95,6 +101,8 @@ def unknown_places(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
                 start_k, loose = j + 1, True
         elif doc.mixed and (toks.brk[j] == toks.brk[j + 1]) and toks.cases[j + 1] != CASE_LOWER:
             start_k, loose = j + 1, True
+        elif not doc.mixed and w in ("in", "at") and toks.brk[j] == toks.brk[j + 1]:
+            start_k, loose = j + 1, True  # confirmed below by the quarter word after the name
         elif doc.mixed and words[j + 1] == "the" and j + 2 < count and toks.brk[j] == toks.brk[j + 2] \
                 and toks.cases[j + 2] != CASE_LOWER:
             start_k, loose = j + 1, True
@@ -121,6 +129,8 @@ def unknown_places(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
             noun_end = k + 1
         if loose and the and noun_end == k:
             continue  # "near the border", "in the Senate"
+        if not doc.mixed and w in ("in", "at") and not (noun_end > k and words[k] in _CAPS_QUARTERS | v.quarters):
+            continue  # "IN ORRANTIA DISTRICT": only the quarter word makes the words a place
         if loose and (k - start_k > 3 or (doc.mixed and acronym(toks.surface(start_k)))):
             continue
         if loose and doc.mixed and k < count and (toks.brk[k - 1] == toks.brk[k]) and toks.cases[k] != CASE_LOWER:
