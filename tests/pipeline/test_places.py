@@ -438,6 +438,9 @@ def test_a_town_abroad_must_be_big_or_across_the_border(text: str, country: str,
     ("THE TROOPS WERE IN THE AREA OF RESPONSIBILITY OF THE BRIGADE.", "SV", []),
     # without case, "in X district" keeps a quarter the gazetteer lacks, under the town near it
     ("A BOMB WAS THROWN AT A CAR PARKED IN ORRANTIA DISTRICT, NEAR SAN ISIDRO.", "PE", [("San Isidro", "PE", "ORRANTIA")]),
+    # a village word after a name the gazetteer lacks: the name, filed under the place beside it
+    ("THE TERRORISTS INVADED CALLUCHACA VILLAGE, 7 KM NORTHEAST OF HUANTA.", "PE", [("Huanta", "PE", "CALLUCHACA")]),
+    ("Militants raided a remote village in the north.", "PE", []),
     # press short forms (place_aliases.yaml)
     ("FOUR MEN SET FIRE TO TWO VEHICLES IN VALLE DEPARTMENT.", "CO", [(None, "CO", None)]),
     ("ARMED MEN KIDNAPPED THREE EUROPEANS IN TECUN UMAN.", "GT", [("Ciudad Tecun Uman", "GT", None)]),
@@ -453,6 +456,12 @@ def test_parts_of_towns_people_and_short_forms(text: str, country: str | None, e
 ])
 def test_north_santander_is_norte_de_santander(text: str, admin1: str) -> None:
     assert [p.admin1 for p in find_places(text, PlaceContext(country="CO")) if p.kind == "region"] == [admin1]
+
+
+def test_a_distance_phrase_apposed_to_a_municipality_locates_it() -> None:
+    [p] = find_places("HE WAS SHOT AT HIS FARM, VENECIA MUNICIPALITY, 61 KM SOUTHWEST OF MEDELLIN.", PlaceContext(country="CO"))
+    assert (p.admin1, p.admin2, p.geo_precision, p.text) == ("Antioquia", "Venecia", 3,
+                                                             "VENECIA MUNICIPALITY, 61 KM SOUTHWEST OF MEDELLIN")
 
 
 def test_valle_is_valle_del_cauca_in_colombia() -> None:

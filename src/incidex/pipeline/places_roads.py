@@ -203,7 +203,9 @@ def appositions(doc: Doc) -> None:
     cands = doc.cands
     for k in range(len(cands) - 1):
         a, b = cands[k], cands[k + 1]
-        if a.choice is None or a.absorbed or b.absorbed or a.choice.place.kind != "place" or b.cue != CUE_NEAR:
+        # a town, or a district or municipality ("Venecia municipality, 61 km southwest of Medellin")
+        if a.choice is None or a.absorbed or b.absorbed or a.choice.place.kind not in ("place", "admin2") \
+                or b.cue != CUE_NEAR:
             continue
         if b.start >= doc.toks.starts[b.i] or b.precision != 2:
             continue  # only a distance or direction phrase ("50 km north of", "south of") starts before its name

@@ -24,8 +24,8 @@ from incidex.pipeline.mentions import PlaceMention
 from incidex.pipeline.places_compose import clean_sublocation, mention
 from incidex.pipeline.places_doc import Cand, Doc, acronym
 from incidex.pipeline.places_vocab import (
-    CUE_STRONG, ENG, FUNC, HOST_GAP, NAME, NEAR, NUMBERED_DISTRICT, PARTICLE, PREFIX, ROAD_NUMBER, SETTLE, SUBLOC, WEAK,
-    subloc_noun, vocab,
+    CUE_STRONG, DETERMINERS, DIRECTION, ENG, FUNC, HOST_GAP, NAME, NEAR, NUMBERED_DISTRICT, PARTICLE, PREFIX, ROAD_NUMBER,
+    SETTLE, SUBLOC, WEAK, subloc_noun, vocab,
 )
 
 FUZZY_CUTOFF = 85.0
@@ -72,6 +72,8 @@ def unknown_places(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
         quarters = _CAPS_QUARTERS | vocab().quarters
         triggers.extend(k for k in compress(range(count - 2), map(WEAK.__and__, cls))
                         if words[k] in ("in", "at") and any(words[q] in quarters for q in range(k + 2, min(k + 5, count))))
+    named_before = _names_before_village_words(doc)  # "CALLUCHACA VILLAGE": trigger -> name start
+    triggers.extend(k for k in named_before if k not in triggers)
     if not triggers:
         return _named_roads(doc, [(m.start, m.end) for m in found]) + _bracketed_quarters(doc, found)
     triggers.sort()
@@ -84,11 +86,13 @@ def unknown_places(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
 
     for j in triggers:
         w = words[j]
-        if w not in _TRIGGERS:
-            continue
         start_k: int | None = None
         loose = False  # a preposition, not a place-type word, introduces it: stricter capture
-        if w == "of":
+        if j in named_before:
+            start_k, loose = named_before[j], True
+        elif w not in _TRIGGERS:
+            continue
+        elif w == "of":
             if j >= 1 and words[j - 1] in v.settlement and toks.brk[j - 1] == toks.brk[j + 1]:
                 # "the village of Xyz"; "the vicinity of Perquin" (an area word: captured as
                 # strictly as after "near")
@@ -146,7 +150,8 @@ def unknown_places(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
             known = [p for p in load().candidates(name_text) if similarity(folded, p.form) >= 0.9]
             if known and max(p.tier for p in known) >= _SMALL_ABROAD:
                 continue  # a known town the context ruled out: not this country's village
-        sub = clean_sublocation(doc, s, e) or name_text
+        # "CALLUCHACA VILLAGE" names Calluchaca; "the Jamila market" keeps its noun
+        sub = name_text if j in named_before else clean_sublocation(doc, s, e) or name_text
         # "the village of Xyz, near Mora" / "the village of Xyz in Kunar": file it under that place
         host = next((m for m in found if m.start >= e and (HOST_GAP.fullmatch(doc.text, e, m.start) or (
             doc.text[e:m.start].isspace() and _from_afar(m)))), None)
@@ -170,6 +175,36 @@ def unknown_places(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
         covered.append((s, e))
     out.extend(_named_roads(doc, covered))
     out.extend(_bracketed_quarters(doc, found))
+    return out
+
+
+#: Words after a name that make it a village: "CALLUCHACA VILLAGE, 7 KM NORTHEAST OF HUANTA".
+_VILLAGE_WORDS = frozenset({"village", "hamlet", "canton", "caserio"})
+
+
+def _names_before_village_words(doc: Doc) -> dict[int, int]:
+    """For each village word with a name before it, the token before the name -> the name's
+    first token. The name is one to three words that are not common English, function words,
+    directions or numbers ("the remote village" has none); without case, one word and the
+    particles before it ("LA TIENDITA CANTON"), since nothing tells a verb from a name there."""
+    toks, cls = doc.toks, doc.cls
+    out: dict[int, int] = {}
+    for k in range(1, doc.count):
+        if toks.words[k] not in _VILLAGE_WORDS or not toks.brk[k - 1] == toks.brk[k]:
+            continue
+        a = k
+        while a > 0 and k - a < 3 and toks.brk[a - 1] == toks.brk[k] and not toks.words[a - 1].isdigit() \
+                and not cls[a - 1] & (FUNC | ENG | DIRECTION | SETTLE) and toks.words[a - 1] not in DETERMINERS \
+                and not (doc.mixed and toks.cases[a - 1] == CASE_LOWER):
+            a -= 1
+        if a < k and toks.words[k - 1] in vocab().demonyms:
+            continue  # "a Philippine village": whose, not which
+        if not doc.mixed:
+            a = max(a, k - 1)
+            while a - 1 > 0 and cls[a - 1] & PARTICLE and toks.brk[a - 1] == toks.brk[k]:
+                a -= 1
+        if a < k and a > 0:
+            out[a - 1] = a
     return out
 
 
