@@ -410,6 +410,10 @@ COUNT_ROWS: list[tuple[str, list[tuple]]] = [
     ("Unidentified men today killed Angela de Guerrero, wife of Colonel Carlos Guerrero.", [ex(K, 1)]),
     ("Several gunmen killed Roberto Sarasty Botero, who worked for a radio network.", [ex(K, 1)]),
     ("Militants kidnapped Juan Perez, a businessman, in Jolo.", [ex(A, 1)]),
+    # two titles of one person joined by "and"
+    ("The assassination of senator and presidential candidate Luis Carlos Galan shocked the country.", [ex(K, 1)]),
+    ("Gunmen killed journalist and writer Juan Perez.", [ex(K, 1)]),
+    ("Gunmen killed a soldier and a policeman.", [ex(K, 2)]),
     ("A man named Pedro Avila was killed.", [ex(K, 1)]),
     ("The person driving the truck was also killed.", [ex(K, 1)]),
     ("Five passengers travelling on the bus to the coast were injured.", [ex(W, 5)]),

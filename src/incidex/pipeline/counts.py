@@ -1070,6 +1070,12 @@ def _passive_role(ch: _Chunks, m: re.Match[str], kind: str) -> tuple[str, int]:
     return _ROLE_OF_VERB[ch.codes[pos]], pos
 
 
+#: Two titles of one person joined by "and", the name after the second: "senator and presidential
+#: candidate Luis Carlos Galan", "journalist and writer Juan Perez" (a bare first title: no
+#: article, number or name of its own).
+_COORDINATED_TITLES = re.compile(r"[wgU]{0,2}S&[wgU]{0,3}S[wg]{1,5}")
+
+
 def _restatement(ch: _Chunks, items: list[_Item], np_i: int, np_j: int) -> list[_Item]:
     """"three reporters, two Salvadorans and a Netherlander", "six priests -- five Spaniards and
     one Salvadoran -- and two women": pieces after the first comma that add up to the first
@@ -1223,6 +1229,8 @@ def _read_match(ch: _Chunks, m: re.Match[str]) -> list[_Found]:
             span = (ch.starts[np_i], span[1])
             subset = False
         items = _restatement(ch, _items(ch, np_i, np_j), np_i, np_j)
+        if len(items) == 2 and _COORDINATED_TITLES.fullmatch(codes, np_i, np_j):
+            items = items[1:]  # "senator and presidential candidate Luis Carlos Galan": one person
         seized = False
         if kind == "a_cas" or kind == "p_verb" and m.group("p_verb_cas") is not None:
             role = "casualties"
