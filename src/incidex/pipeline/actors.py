@@ -531,7 +531,7 @@ def _role(hit: _Hit, low: str, breaks: tuple[tuple[int, ...], tuple[int, ...]]) 
         return "perpetrator"  # "ISF operation", "AS attack on an SNA base"
     if default_target:
         return "target"
-    if a_kind == "clash" or b_kind == "clash" or (any(stem in before for stem in g.clash_stems) and g.clash_before.match(rbefore)):
+    if a_kind == "clash" or b_kind == "clash" or (any(map(before.__contains__, g.clash_stems)) and g.clash_before.match(rbefore)):
         if hit.reading.kind == "group":
             return "perpetrator"
         if hit.reading.kind == "state":

@@ -381,8 +381,12 @@ def finish(draft: Draft, doc_id: str, n: int, version: str, text: str, voice_gro
     return ev
 
 
+@lru_cache(maxsize=4096)
 def side_of(who: str | None) -> str | None:
-    """Which side a counted noun is on: ``armed`` (the group's fighters), ``state`` or None."""
+    """Which side a counted noun is on: ``armed`` (the group's fighters), ``state`` or None.
+
+    Cached: every count of every event asks, and the same few nouns ("soldiers", "militants")
+    come back document after document."""
     if not who:
         return None
     words = set(_WORD.findall(who.lower()))

@@ -643,6 +643,21 @@ def _lowered(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+@lru_cache(maxsize=1 << 14)
+def _unlisted_code(tok: str) -> str:
+    """The class of a word the vocabulary lacks, from its shape alone (cached: most words of a
+    sentence are such words, and the same ones come back)."""
+    if len(tok) > 3 and tok[-1] == "s" and tok[-2] != "s" and "'" not in tok:
+        return "g"  # could be a people noun the lists lack ("Kashmiris")
+    if tok.endswith(_ABSTRACT_SUFFIXES) and len(tok) > 5:
+        return "U"  # "confrontation", "agreement": never people
+    if tok.endswith("men") and len(tok) > 5:
+        return "P"  # "clergymen", "tribesmen"
+    if tok.endswith("ly") and len(tok) > 4 and tok not in _NOT_ADVERBS:
+        return "v"  # an adverb: "were brutally murdered"
+    return "w"
+
+
 def _chunk(low: str, lex: _Lexicon) -> _Chunks:
     codes: list[str] = []
     vals: list[Any] = []
@@ -669,16 +684,7 @@ def _chunk(low: str, lex: _Lexicon) -> _Chunks:
                                 None if hi is None else hi * mult, q)
                     ends[-1] = e
                     continue
-                if len(tok) > 3 and tok[-1] == "s" and tok[-2] != "s" and "'" not in tok:
-                    code = "g"  # could be a people noun the lists lack ("Kashmiris")
-                elif tok.endswith(_ABSTRACT_SUFFIXES) and len(tok) > 5:
-                    code = "U"  # "confrontation", "agreement": never people
-                elif tok.endswith("men") and len(tok) > 5:
-                    code = "P"  # "clergymen", "tribesmen"
-                elif tok.endswith("ly") and len(tok) > 4 and tok not in _NOT_ADVERBS:
-                    code = "v"  # an adverb: "were brutally murdered"
-                else:
-                    code = "w"
+                code = _unlisted_code(tok)
             else:
                 code, val = hit
                 if code == "F" and tok[-1] != "s":

@@ -71,4 +71,4 @@ def acronym(surface: str) -> bool:
     """"KIA", "GEND", "LeJ", "HuM": short capitals or capitals inside a word."""
     if surface.isupper():
         return len(surface) <= 4
-    return any(c.isupper() for c in surface[1:])
+    return any(map(str.isupper, surface[1:]))

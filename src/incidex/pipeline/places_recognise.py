@@ -88,7 +88,7 @@ def analyse(doc: Doc, i: int, n: int, h: int, tier: int) -> Cand | None:
     last = i + n - 1
     words = toks.words[i:last + 1]
     classes = cls[i:last + 1]
-    if all(c & (FUNC | PARTICLE) for c in classes):
+    if all(map((FUNC | PARTICLE).__and__, classes)):
         return None
     if n > 1 and (classes[0] & FUNC or classes[-1] & FUNC):
         return None  # "the capital", "in the": a name does not start or end with a function word
@@ -172,10 +172,10 @@ NAME_ARTICLES = frozenset({"la", "las", "los", "el", "le", "les", "al"})
 def _stop_class(words: list[str], classes: list[int]) -> int:
     content = [c for c in classes if not c & PARTICLE] or classes
     if len(words) > 1 and words[0] in NAME_ARTICLES and len(content) < len(classes):
-        return NAME if all(c & (ENG | NAME) for c in content) else 0
-    if all(c & ENG for c in content):
+        return NAME if all(map((ENG | NAME).__and__, content)) else 0
+    if all(map(ENG.__and__, content)):
         return ENG
-    if all(c & (ENG | NAME) for c in content):
+    if all(map((ENG | NAME).__and__, content)):
         return NAME
     return 0
 
