@@ -414,6 +414,9 @@ COUNT_ROWS: list[tuple[str, list[tuple]]] = [
     ("The assassination of senator and presidential candidate Luis Carlos Galan shocked the country.", [ex(K, 1)]),
     ("Gunmen killed journalist and writer Juan Perez.", [ex(K, 1)]),
     ("Gunmen killed a soldier and a policeman.", [ex(K, 2)]),
+    # a bracket that breaks down the figure before it restates it
+    ("Six Jesuits (five Spaniards and one Salvadoran) and two women were killed.", [ex(K, 8)]),
+    ("Twelve people (three soldiers and nine civilians) were killed in the blast.", [ex(K, 12)]),
     ("A man named Pedro Avila was killed.", [ex(K, 1)]),
     ("The person driving the truck was also killed.", [ex(K, 1)]),
     ("Five passengers travelling on the bus to the coast were injured.", [ex(W, 5)]),

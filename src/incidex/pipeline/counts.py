@@ -771,7 +771,20 @@ def _chunk(low: str, lex: _Lexicon) -> _Chunks:
         vals = [vals[k] for k in keep]
         starts = [starts[k] for k in keep]
         ends = [ends[k] for k in keep]
+    if "(" in low:
+        _bracketed_breakdowns(codes)
     return _Chunks("".join(codes), vals, starts, ends, low)
+
+
+def _bracketed_breakdowns(codes: list[str]) -> None:
+    """"six Jesuits (five Spaniards and one Salvadoran) and two women": a bracket that opens with
+    a figure breaks down the figure before it; it reads as the commas of "six priests, five
+    Spaniards and one Salvadoran, and two women", whose pieces restate the first figure."""
+    for k, c in enumerate(codes):
+        if c == "<" and k > 0 and codes[k - 1] in "PSRrZzgwQ" and k + 1 < len(codes) and codes[k + 1] in "#~LAMB":
+            close = next((j for j in range(k + 2, min(k + 12, len(codes))) if codes[j] in "<>."), None)
+            if close is not None and codes[close] == ">":
+                codes[k] = codes[close] = ","
 
 
 # ---------------------------------------------------------------------------------------------
