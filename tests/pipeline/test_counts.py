@@ -414,6 +414,8 @@ COUNT_ROWS: list[tuple[str, list[tuple]]] = [
     ("The assassination of senator and presidential candidate Luis Carlos Galan shocked the country.", [ex(K, 1)]),
     ("Gunmen killed journalist and writer Juan Perez.", [ex(K, 1)]),
     ("Gunmen killed a soldier and a policeman.", [ex(K, 2)]),
+    # a kidnapping told as the victim's description, then the killing
+    ("A former law student who had been kidnapped has been found murdered.", [ex(A, 1), ex(K, 1)]),
     # a bracket that breaks down the figure before it restates it
     ("Six Jesuits (five Spaniards and one Salvadoran) and two women were killed.", [ex(K, 8)]),
     ("Twelve people (three soldiers and nine civilians) were killed in the blast.", [ex(K, 12)]),

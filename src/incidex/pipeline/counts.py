@@ -279,8 +279,9 @@ def _passive(name: str, headline: bool = False) -> str:
 
 _ALTERNATIVES = (
     # "three soldiers and two civilians were killed", "2 GEND KIA", "a policeman was hurt";
+    # "a student who had been kidnapped has been found murdered" (the kidnapping describes him)
     # "12 people were killed or wounded", "20 dead and wounded" (a combined figure)
-    rf"(?P<p_verb>(?P<p_verb_np>{_NPL_S}){_APPOS}(?P<p_verb_comma>,(?=v))?{_AUX}"
+    rf"(?P<p_verb>(?P<p_verb_np>{_NPL_S}){_APPOS}(?P<p_verb_comma>,(?=v))?{_AUX}(?:(?P<p_verb_g>G)[vq]{{1,3}}(?=[KdD]))?"
     rf"(?:(?P<p_verb_cas>[KdDX][&V,][vT]{{0,2}}[HhxI]|[Hx][&V,][vT]{{0,2}}[KdDX])|(?P<p_verb_v>[KDdHXxG]))"
     rf"{_NOT_OBJ})",
     # "Erika Sullivan and Christopher Anderson, a teacher, have been killed" = 2; "Gacha, his son,
@@ -1280,7 +1281,12 @@ def _read_match(ch: _Chunks, m: re.Match[str]) -> list[_Found]:
                 return first + second
             items = items + items2
             span = (span[0], ch.ends[n2_j - 1])
-        return _from_items(ch, items, role, span, subset, seized)
+        found = _from_items(ch, items, role, span, subset, seized)
+        if kind == "p_verb" and m.group("p_verb_g") is not None:
+            # "a student who had been kidnapped has been found murdered": abducted, then killed
+            g = m.start("p_verb_g")
+            found += _from_items(ch, items, "abducted", (span[0], ch.ends[g]), subset, False)
+        return found
 
     if kind == "p_adj":
         fig = _figure_at(ch, m, "p_adj_q")
