@@ -414,6 +414,7 @@ COUNT_ROWS: list[tuple[str, list[tuple]]] = [
     ("The assassination of senator and presidential candidate Luis Carlos Galan shocked the country.", [ex(K, 1)]),
     ("Gunmen killed journalist and writer Juan Perez.", [ex(K, 1)]),
     ("Gunmen killed a soldier and a policeman.", [ex(K, 2)]),
+    ("Attacks claimed the lives of presidential hopeful Luis Carlos Galan, a police officer, and a judge.", [ex(K, 3)]),
     # a kidnapping told as the victim's description, then the killing
     ("A former law student who had been kidnapped has been found murdered.", [ex(A, 1), ex(K, 1)]),
     # a bracket that breaks down the figure before it restates it
