@@ -208,6 +208,11 @@ class Choice:
 FOREIGN_MIN_SIMILARITY = 0.97
 
 
+#: Below this tier (some 3,000 people) a place reached only by an alternate name yields to an
+#: entity whose own name is the written one.
+ALTERNATE_HAMLET_TIER = 35
+
+
 def viable(candidates: Sequence[Place], surface: str, hints: Hints) -> tuple[Place, ...]:
     """The candidates the written form and the context allow at all.
 
@@ -237,6 +242,12 @@ def viable(candidates: Sequence[Place], surface: str, hints: Hints) -> tuple[Pla
         out.append(p)
     if borderline and not home_town:
         out.extend(borderline)
+    named = {p.country for p in out if p.main and p.form == surface} if len(out) > 1 else set()
+    if named:
+        # a hamlet abroad found by an alternate spelling gives way to an entity of that very name:
+        # "near Bagram" is the Afghan district, not Bahram, Iran ("Bagram" among its alternates);
+        # in the same country both stay ("Qarabagh" the Kabul district and Qarah Bagh in Ghazni)
+        out = [p for p in out if p.main or p.tier >= ALTERNATE_HAMLET_TIER or p.country in named]
     return tuple(out)
 
 
