@@ -443,6 +443,9 @@ def test_a_town_abroad_must_be_big_or_across_the_border(text: str, country: str,
     ("Militants raided a remote village in the north.", "PE", []),
     # a hamlet abroad reached by an alternate spelling yields to an entity of that very name
     ("A suicide bomber struck a patrol near Bagram on Monday.", None, [(None, "AF", None)]),
+    # a street with its type word first, as French, Spanish or Italian put it
+    ("A bomb targeted a bakery on the central street Rue Victor Hugo in the city of Lyon.", None,
+     [(None, None, "Rue Victor Hugo"), ("Lyon", "FR", None)]),
     # press short forms (place_aliases.yaml)
     ("FOUR MEN SET FIRE TO TWO VEHICLES IN VALLE DEPARTMENT.", "CO", [(None, "CO", None)]),
     ("ARMED MEN KIDNAPPED THREE EUROPEANS IN TECUN UMAN.", "GT", [("Ciudad Tecun Uman", "GT", None)]),

@@ -38,7 +38,10 @@ _ROAD_HINT = re.compile(r"(?:ighway|IGHWAY|oute|OUTE|on the [A-Z]{1,2}|ON THE [A
                         r"|ALONG THE [A-Z]{1,2}) ?-?\d")
 _BRACKETED = re.compile(r"\s*\(([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})\)")
 _NAMED_STREET = re.compile(r"\b[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2}\s+"
-                           r"(?:Road|Street|Avenue|Boulevard|Highway|Rd|St)\b")
+                           r"(?:Road|Street|Avenue|Boulevard|Highway|Rd|St)\b"
+                           # ... and the type word first, as French, Spanish or Italian put it
+                           r"|\b(?:Rue|Avenida|Calle|Via|Boulevard|Avenue)\s+(?:(?:de la|de|del|des|du|di)\s+)?"
+                           r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2}")
 
 
 def fuzzy_place(doc: Doc, words: str, loose: bool) -> Place | None:
@@ -243,7 +246,8 @@ def _named_roads(doc: Doc, covered: list[tuple[int, int]]) -> list[PlaceMention]
     if ("on the " in text or "ighway" in text or "oute" in text or "ON THE " in text or "IGHWAY" in text
             or "OUTE" in text or "along the " in text or "ALONG THE " in text) and _ROAD_HINT.search(text):
         spans.extend(m.span() for m in ROAD_NUMBER.finditer(text))
-    if doc.mixed and ("Road" in text or "Street" in text or "Avenue" in text or "Highway" in text):
+    if doc.mixed and ("Road" in text or "Street" in text or "Avenue" in text or "Highway" in text
+                      or "Rue " in text or "Calle " in text or "Avenida " in text or "Via " in text):
         spans.extend(m.span() for m in _NAMED_STREET.finditer(text))
     out = []
     for s, e in sorted(spans):
