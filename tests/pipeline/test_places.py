@@ -441,6 +441,8 @@ def test_a_town_abroad_must_be_big_or_across_the_border(text: str, country: str,
     # a village word after a name the gazetteer lacks: the name, filed under the place beside it
     ("THE TERRORISTS INVADED CALLUCHACA VILLAGE, 7 KM NORTHEAST OF HUANTA.", "PE", [("Huanta", "PE", "CALLUCHACA")]),
     ("Militants raided a remote village in the north.", "PE", []),
+    ("THE TROOPS FAKED A CLASH AT HORCONES DE BERLIN CANTON.", "SV", [(None, "SV", "HORCONES DE BERLIN")]),
+    ("THE BUS WAS ATTACKED AT LA TIENDITA CANTON, TECOLUCA JURISDICTION.", "SV", [("Tecoluca", "SV", "LA TIENDITA")]),
     # a hamlet abroad reached by an alternate spelling yields to an entity of that very name
     ("A suicide bomber struck a patrol near Bagram on Monday.", None, [(None, "AF", None)]),
     # a street with its type word first, as French, Spanish or Italian put it

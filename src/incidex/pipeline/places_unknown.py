@@ -119,7 +119,9 @@ def unknown_places(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
         if the:
             start_k += 1
         k = start_k
-        while k < count and k - start_k < 4 and (toks.brk[start_k] == toks.brk[k]):
+        while j in named_before and k < count and words[k] not in _VILLAGE_WORDS:
+            k += 1  # "HORCONES DE BERLIN CANTON": the name runs up to the village word, particles and all
+        while j not in named_before and k < count and k - start_k < 4 and (toks.brk[start_k] == toks.brk[k]):
             ck = cls[k]
             if ck & FUNC and not ck & PARTICLE:
                 break
@@ -132,11 +134,13 @@ def unknown_places(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
             continue
         # "in the Mayangose area", "the Hamrin mountains": a place noun after the name confirms it
         noun_end = k
-        if k < count and (toks.brk[k - 1] == toks.brk[k]) and (subloc_noun(words[k]) or words[k] in v.vague_area):
+        if k < count and (toks.brk[k - 1] == toks.brk[k]) and (subloc_noun(words[k]) or words[k] in v.vague_area
+                                                               or j in named_before):
             noun_end = k + 1
         if loose and the and noun_end == k:
             continue  # "near the border", "in the Senate"
-        if not doc.mixed and w in ("in", "at") and not (noun_end > k and words[k] in _CAPS_QUARTERS | v.quarters):
+        if not doc.mixed and w in ("in", "at") and j not in named_before \
+                and not (noun_end > k and words[k] in _CAPS_QUARTERS | v.quarters):
             continue  # "IN ORRANTIA DISTRICT": only the quarter word makes the words a place
         if loose and (k - start_k > 3 or (doc.mixed and acronym(toks.surface(start_k)))):
             continue
@@ -183,6 +187,7 @@ def unknown_places(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
 
 #: Words after a name that make it a village: "CALLUCHACA VILLAGE, 7 KM NORTHEAST OF HUANTA".
 _VILLAGE_WORDS = frozenset({"village", "hamlet", "canton", "caserio"})
+_NAME_LINKS = frozenset({"de", "del"})
 
 
 def _names_before_village_words(doc: Doc) -> dict[int, int]:
@@ -204,8 +209,12 @@ def _names_before_village_words(doc: Doc) -> dict[int, int]:
             continue  # "a Philippine village": whose, not which
         if not doc.mixed:
             a = max(a, k - 1)
-            while a - 1 > 0 and cls[a - 1] & PARTICLE and toks.brk[a - 1] == toks.brk[k]:
-                a -= 1
+            while a - 1 > 0 and cls[a - 1] & PARTICLE and not cls[a - 1] & WEAK and toks.brk[a - 1] == toks.brk[k]:
+                a -= 1  # "LA TIENDITA" (not "at", a preposition as well as an article)
+                if toks.words[a] in _NAME_LINKS and a - 1 > 0 and toks.brk[a - 1] == toks.brk[k] \
+                        and not cls[a - 1] & (FUNC | ENG | DIRECTION | SETTLE) and not toks.words[a - 1].isdigit():
+                    a -= 1  # "HORCONES DE BERLIN": a link word joins the word before it
+                    break
         if a < k and a > 0:
             out[a - 1] = a
     return out
