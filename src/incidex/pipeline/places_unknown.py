@@ -186,8 +186,11 @@ def unknown_places(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
 
 
 #: Words after a name that make it a village: "CALLUCHACA VILLAGE, 7 KM NORTHEAST OF HUANTA".
-_VILLAGE_WORDS = frozenset({"village", "hamlet", "canton", "caserio"})
+_VILLAGE_WORDS = frozenset({"village", "hamlet", "canton", "caserio", "neighborhood", "neighbourhood", "barrio"})
 _NAME_LINKS = frozenset({"de", "del"})
+_SAINTS = frozenset({"san", "santa", "santo", "sao"})
+#: Without case, a word with one of these endings before a village word describes it.
+_ADJECTIVE_ENDINGS = ("ed", "ing", "ial", "ive", "ous", "ful", "ary")
 
 
 def _names_before_village_words(doc: Doc) -> dict[int, int]:
@@ -209,8 +212,11 @@ def _names_before_village_words(doc: Doc) -> dict[int, int]:
             continue  # "a Philippine village": whose, not which
         if not doc.mixed:
             a = max(a, k - 1)
-            while a - 1 > 0 and cls[a - 1] & PARTICLE and not cls[a - 1] & WEAK and toks.brk[a - 1] == toks.brk[k]:
-                a -= 1  # "LA TIENDITA" (not "at", a preposition as well as an article)
+            if toks.words[a].endswith(_ADJECTIVE_ENDINGS):
+                continue  # "A DENSELY POPULATED NEIGHBORHOOD", "THE RESIDENTIAL NEIGHBORHOOD"
+            while a - 1 > 0 and (cls[a - 1] & PARTICLE and not cls[a - 1] & WEAK or toks.words[a - 1] in _SAINTS) \
+                    and toks.words[a - 1] not in DETERMINERS and toks.brk[a - 1] == toks.brk[k]:
+                a -= 1  # "LA TIENDITA", "SAN JACINTO" (not "at", a preposition as well as an article)
                 if toks.words[a] in _NAME_LINKS and a - 1 > 0 and toks.brk[a - 1] == toks.brk[k] \
                         and not cls[a - 1] & (FUNC | ENG | DIRECTION | SETTLE) and not toks.words[a - 1].isdigit():
                     a -= 1  # "HORCONES DE BERLIN": a link word joins the word before it
