@@ -200,6 +200,8 @@ def _names_before_village_words(doc: Doc) -> dict[int, int]:
     particles before it ("LA TIENDITA CANTON"), since nothing tells a verb from a name there."""
     toks, cls = doc.toks, doc.cls
     out: dict[int, int] = {}
+    if _VILLAGE_WORDS.isdisjoint(toks.words):
+        return out  # most sentences: one C-level set test instead of a walk over every word
     for k in range(1, doc.count):
         if toks.words[k] not in _VILLAGE_WORDS or not toks.brk[k - 1] == toks.brk[k]:
             continue
