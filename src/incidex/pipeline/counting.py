@@ -55,6 +55,8 @@ def merge(current: Count, current_who: str | None, new: CountMention) -> Count:
         and (new.who != current_who or added_words().search(new.text))
     ):
         return _sum(current, from_mention(new))  # another group, or "three other soldiers"
+    if not new.revision and new.best is not None and current.best is not None and _ALSO.search(new.text):
+        return _sum(current, from_mention(new))  # "the person driving the vehicle was also killed"
     if new.best is not None and new.best == current.best and not new.revision:
         return current
     if not new.revision and new.best == 1 and current.best is not None and current.best > 1:
@@ -69,6 +71,12 @@ def merge(current: Count, current_who: str | None, new: CountMention) -> Count:
     if new.qualifier == "at_least" and new.high is None:
         high = None
     return Count(low=min(lows) if lows else None, best=best, high=high, qualifier=qualifier)  # type: ignore[arg-type]
+
+
+#: "also" and "too" add the victims told to those counted, whatever the noun ("the person
+#: driving the vehicle was also killed"); "other(s)" does not always ("a rebel was killed and two
+#: others were wounded": others than the dead).
+_ALSO = re.compile(r"\b(?:also|too)\b", re.IGNORECASE)
 
 
 def names_again(new: CountMention, earlier: list[CountMention]) -> bool:
