@@ -154,6 +154,9 @@ def test_claims_under_a_province_heading_go_to_its_gtd_branch(heading, group):
          "patrol were killed with machetes.", 9),
         # ... but "also" adds them
         ("Two soldiers were killed in a bomb attack in Kandahar on Monday. The two civilians also died.", 4),
+        # "other" inside a list compares its members: the same victims told again in full
+        ("Gunmen murdered six Jesuits in San Salvador on Thursday. The Jesuit Ignacio Ellacuria, five other "
+         "priests, and two women were murdered at dawn.", 8),
         # "also" adds victims whatever the noun
         ("The police commander's wife was shot dead on the Pereira road on Monday. The person driving "
          "the vehicle was also killed.", 2),

@@ -417,6 +417,9 @@ COUNT_ROWS: list[tuple[str, list[tuple]]] = [
     ("Attacks claimed the lives of presidential hopeful Luis Carlos Galan, a police officer, and a judge.", [ex(K, 3)]),
     # a kidnapping told as the victim's description, then the killing
     ("A former law student who had been kidnapped has been found murdered.", [ex(A, 1), ex(K, 1)]),
+    # a role noun and a name open a list
+    ("The Spanish Jesuit Ignacio Ellacuria, five other priests, and two women were murdered.", [ex(K, 8)]),
+    ("Senator Luis Galan, two bodyguards and a driver were killed.", [ex(K, 4)]),
     # a bracket that breaks down the figure before it restates it
     ("Six Jesuits (five Spaniards and one Salvadoran) and two women were killed.", [ex(K, 8)]),
     ("Twelve people (three soldiers and nine civilians) were killed in the blast.", [ex(K, 12)]),

@@ -29,7 +29,7 @@ def merge(current: Count, current_who: str | None, new: CountMention) -> Count:
     if current.qualifier == "none_reported":
         return from_mention(new)
     if new.definite and not new.revision and new.best is not None and current.best is not None \
-            and (new.best == 1 or (new.best == current.best and not added_words().search(new.text))
+            and (new.best == 1 or (new.best == current.best and not _adds(new.text))
                  or _same_victims(new.who, current_who)):
         # "the six priests", "the slain minister", "the nine peasant members of the patrols"
         # after "nine peasants": victims counted already, or some of them;
@@ -38,13 +38,13 @@ def merge(current: Count, current_who: str | None, new: CountMention) -> Count:
     if (
         not new.revision and new.best is not None and current.best is not None
         and new.who not in GENERIC_NOUNS and current_who not in GENERIC_NOUNS
-        and _stems(new.who) & _stems(current_who) and not added_words().search(new.text)
+        and _stems(new.who) & _stems(current_who) and not _adds(new.text)
     ):
         # "six priests and two women" after "six Jesuits" and "five other priests and two women":
         # the victims told again, not more of them; the fuller figure stands
         return current if new.best <= current.best else from_mention(new)
     if (not new.revision and new.best is not None and new.best == current.best and new.best > 1
-            and new.qualifier == current.qualifier == "exact" and not added_words().search(new.text)):
+            and new.qualifier == current.qualifier == "exact" and not _adds(new.text)):
         # "troops killed nine peasants ... nine civilians had been killed": the same figure told
         # again under another noun is the same victims
         return current
@@ -52,7 +52,7 @@ def merge(current: Count, current_who: str | None, new: CountMention) -> Count:
         not new.revision
         and new.who not in GENERIC_NOUNS
         and current_who not in GENERIC_NOUNS
-        and (new.who != current_who or added_words().search(new.text))
+        and (new.who != current_who or _adds(new.text))
     ):
         return _sum(current, from_mention(new))  # another group, or "three other soldiers"
     if not new.revision and new.best is not None and current.best is not None and _ALSO.search(new.text):
@@ -77,6 +77,14 @@ def merge(current: Count, current_who: str | None, new: CountMention) -> Count:
 #: driving the vehicle was also killed"); "other(s)" does not always ("a rebel was killed and two
 #: others were wounded": others than the dead).
 _ALSO = re.compile(r"\b(?:also|too)\b", re.IGNORECASE)
+
+
+def _adds(text: str) -> bool:
+    """Does the mention say its victims come on top of those counted ("three other soldiers",
+    "also")? Inside a list after its first member the word compares the members among
+    themselves ("Ignacio Ellacuria, five other priests and two women" are eight, all told)."""
+    head = text.split(",", 1)[0]
+    return bool(added_words().search(head)) or bool(_ALSO.search(text))
 
 
 def names_again(new: CountMention, earlier: list[CountMention]) -> bool:

@@ -227,7 +227,10 @@ _NP2 = rf"(?:{_NPN_HEADED}|{_NPS}|{_NPB}|{_NPO}|[wgUS]{{0,3}}S[wg]{{1,5}}(?![wgP
 # Headlines drop the "and": "30 militants, 23 soldiers killed", "2 rebels, soldier killed".
 # List members are atomic and their repetition possessive: a long comma run that leads nowhere
 # fails in linear time instead of trying every way to split it.
-_NPL_S = (rf"(?:{_NPSOF}|{_NP}|{_NPSN}|{_NPSB})(?:(?:,(?>{_NP2}))*+(?:,?&(?>{_NP2}))++"
+# A role noun and a name open a list too: "the Spanish Jesuit Ignacio Ellacuria, five other
+# priests, and two women were murdered" = 8.
+_NPSN_LIST = r"[tpa]?[wgPSU]{0,3}S[wg]{1,5}(?=,(?:[tpl]?[#~LAMB]|[ap]))"
+_NPL_S = (rf"(?:{_NPSOF}|{_NPSN_LIST}|{_NP}|{_NPSN}|{_NPSB})(?:(?:,(?>{_NP2}))*+(?:,?&(?>{_NP2}))++"
           rf"|(?:,(?>{_NPN_HEADED}|{_NPSB}))++(?=[vTq]*[KHDdGXx]))?")
 _LIST_STOP = r"(?![vTqi]*[KHDdGXx])"
 # After a verb a list needs its "and", except for a last "others": "kills official, two others".
@@ -286,7 +289,8 @@ _ALTERNATIVES = (
     rf"{_NOT_OBJ})",
     # "Erika Sullivan and Christopher Anderson, a teacher, have been killed" = 2; "Gacha, his son,
     # and 15 others were killed" = 17; "reporters Navas and Galdamez were killed" = 2
-    rf"(?P<p_names>{_NAMES_START}(?P<p_names_np>(?:[wgUS]{{0,2}}P(?={_NAME}))?{_NAMEI}(?:(?:,&?|&){_SEG}){{1,8}}+)"
+    rf"(?P<p_names>{_NAMES_START}(?P<p_names_np>(?:[wgUS]{{0,2}}P(?={_NAME})|t(?=[wgU]{{0,3}}S[wg]))?{_NAMEI}"
+    rf"(?:(?:,&?|&){_SEG}){{1,8}}+)"
     rf",?{_passive('p_names')}{_NOT_OBJ})",
     # "Carlos Pizarro was killed", "Senator Luis Galan was assassinated", "inspector Flores died",
     # "Guerrero, who was an adviser to the commission, was shot dead": one person.
