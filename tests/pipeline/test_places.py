@@ -442,6 +442,10 @@ def test_a_town_abroad_must_be_big_or_across_the_border(text: str, country: str,
     ("THE TERRORISTS INVADED CALLUCHACA VILLAGE, 7 KM NORTHEAST OF HUANTA.", "PE", [("Huanta", "PE", "CALLUCHACA")]),
     ("Militants raided a remote village in the north.", "PE", []),
     ("THE TROOPS FAKED A CLASH AT HORCONES DE BERLIN CANTON.", "SV", [(None, "SV", "HORCONES DE BERLIN")]),
+    # without case a name may run on past the gazetteer's match: a namesake outside the region
+    # written after it is not this place
+    ("A REPORTER WAS KILLED IN A SHOOTOUT IN SAN FRANCISCO JAVIER, USULUTAN DEPARTMENT.", "SV",
+     [(None, "SV", "SAN FRANCISCO JAVIER")]),
     ("THE BOMBINGS HAVE DESTROYED ZACAMIL NEIGHBORHOOD.", "SV", [(None, "SV", "ZACAMIL")]),
     ("FIGHTING IS INTENSE IN THE SAN JACINTO NEIGHBORHOOD.", "SV", [(None, "SV", "SAN JACINTO")]),
     ("TROOPS WERE DEPLOYED TO A DENSELY POPULATED NEIGHBORHOOD.", "SV", []),

@@ -167,6 +167,11 @@ def _fit_distance_appositions(doc: Doc, pools: list[tuple[Place, ...]]) -> None:
             a.choice = None
 
 
+#: Without case, one or two more name words after a match, then a comma before a region:
+#: the name runs on ("SAN FRANCISCO JAVIER, USULUTAN DEPARTMENT").
+_NAME_RUNS_ON = re.compile(r"(\s+[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+)?)\s*,\s*")
+
+
 _LIST_AND = re.compile(r"\s*,?\s*and\s+", re.IGNORECASE)
 
 
@@ -203,9 +208,20 @@ def link_containers(doc: Doc) -> None:
         if POSSESSIVE_GAP.fullmatch(text, a.end, b.start):  # "Pakistan's Orakzai", "Baghdad's Karrada district"
             b.container = k
             continue
+        run_on = None
         if not CONTAINER_GAP.fullmatch(text, a.end, b.start):
-            continue
+            run_on = _NAME_RUNS_ON.fullmatch(text, a.end, b.start) if not doc.mixed else None
+            if run_on is None:
+                continue
         pa, pb = a.choice.place, b.choice.place
+        if run_on is not None:
+            # "SAN FRANCISCO JAVIER, USULUTAN DEPARTMENT": the name goes on past the match; a town
+            # of the matched name outside the region written after it is not this place, which
+            # stays a sublocation of that region
+            if pb.kind in REGION_KINDS and pa.kind == "place" and not inside(pa, pb) and b.hint in ("region", "admin2"):
+                a.end = a.end + run_on.end(1) - run_on.start()
+                a.container = k + 1
+            continue
         if pb.kind in REGION_KINDS or pb.kind == "country":
             if pa.kind == "place" or (pa.kind in REGION_KINDS and pb.kind == "country"):
                 if a.i + a.n - 1 < b.i and b.start >= a.end:
