@@ -157,6 +157,8 @@ BULLETIN = [
     Row("Unidentified gunmen ambushed a patrol on the Mora-Kousseri road.", "CM", "Mora-Kousseri road", "CM", "Far North",
         "Mora", 2, "Mora-Kousseri road"),
     # the first town resolves abroad, the second at home: the road is at home, coded by the second
+    Row("Rebels dynamited the Limon-Cartagena road on Monday.", "CO", "Limon-Cartagena road", "CO", "Bolivar",
+        "Cartagena", 2, "Limon-Cartagena road"),
     Row("Rebels again dynamited the Limon-Covenas oil pipeline.", "CO", "Limon-Covenas oil pipeline", "CO", "Sucre",
         "Covenas", 2, "Limon-Covenas oil pipeline"),
     Row("Kidnapping of 4 traders in Mayo-Sava division.", "CM", "Mayo-Sava division", "CM", "Far North", None, 3),
@@ -447,6 +449,7 @@ def test_a_town_abroad_must_be_big_or_across_the_border(text: str, country: str,
     ("A REPORTER WAS KILLED IN A SHOOTOUT IN SAN FRANCISCO JAVIER, USULUTAN DEPARTMENT.", "SV",
      [(None, "SV", "SAN FRANCISCO JAVIER")]),
     ("THE BOMBINGS HAVE DESTROYED ZACAMIL NEIGHBORHOOD.", "SV", [(None, "SV", "ZACAMIL")]),
+    ("MILITANTS ATTACKED A SALVADORAN VILLAGE NEAR THE BORDER.", "SV", []),  # whose village, not which
     ("FIGHTING IS INTENSE IN THE SAN JACINTO NEIGHBORHOOD.", "SV", [(None, "SV", "SAN JACINTO")]),
     ("TROOPS WERE DEPLOYED TO A DENSELY POPULATED NEIGHBORHOOD.", "SV", []),
     ("THE BUS WAS ATTACKED AT LA TIENDITA CANTON, TECOLUCA JURISDICTION.", "SV", [("Tecoluca", "SV", "LA TIENDITA")]),

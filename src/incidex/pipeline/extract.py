@@ -170,9 +170,9 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
             current: assemble.Draft | None, drafts: list[assemble.Draft]) -> assemble.Draft | None:
     """Open a new event for this piece, or add what it says to the event being told."""
     trigger = assemble.is_trigger(m)
+    if not trigger and current is not None and m.places and assemble.cues()["took_place"].search(sentence.text):
+        _refine_place(current, m, sentence, ctx)  # "the incident took place near Perquin"
     if not (trigger or m.claims or m.counts or m.actors):
-        if current is not None and m.places and assemble.cues()["took_place"].search(sentence.text):
-            _refine_place(current, m, sentence, ctx)  # "the incident took place near Perquin"
         return current  # a sentence of context only: its date and place were taken by the caller
     explicit_date = _nearest_the_attack([d for d in incident_dates(m.dates, sentence)
                                          if d.value is not None or d.kind != "anaphoric"], m)
@@ -196,8 +196,6 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
         current.actors.extend(m.actors)
         return current
     if not trigger:
-        if current is not None and place is not None and cue["took_place"].search(sentence.text):
-            _refine_place(current, m, sentence, ctx)
         if current is not None and (m.claims or m.counts or (m.actors and current.block_id == block_id)):
             current.sentences.append(sentence) if sentence not in current.sentences else None
             current.claims.extend(m.claims)

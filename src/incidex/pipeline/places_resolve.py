@@ -140,7 +140,6 @@ def _parts_of_towns(doc: Doc, pools: list[tuple[Place, ...]]) -> None:
 #: "X, 60 km south of Y": X lies within the distance written (or, with a direction alone, this
 #: far) of Y, give or take half of it and the size of a town.
 DIRECTION_ONLY_KM = 60.0
-_APPOSED_DISTANCE = re.compile(r"\s*[,(]\s*")
 
 
 def _fit_distance_appositions(doc: Doc, pools: list[tuple[Place, ...]]) -> None:
@@ -153,7 +152,7 @@ def _fit_distance_appositions(doc: Doc, pools: list[tuple[Place, ...]]) -> None:
         a, b = cands[k], cands[k + 1]
         if a.choice is None or b.choice is None or a.choice.place.kind != "place" or b.cue != CUE_NEAR \
                 or b.precision != 2 or b.start >= doc.toks.starts[b.i] \
-                or not _APPOSED_DISTANCE.match(doc.text, a.end) or b.choice.place.lat is None:
+                or not _COMMA_OR_PAREN.match(doc.text, a.end) or b.choice.place.lat is None:
             continue
         anchor = ((b.choice.place.lat, b.choice.place.lon),)
         reach = 1.5 * (b.distance_km or DIRECTION_ONLY_KM) + 30.0

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from itertools import compress
 
 from rapidfuzz import fuzz
@@ -25,10 +26,15 @@ from incidex.pipeline.places_compose import clean_sublocation, mention
 from incidex.pipeline.places_doc import Cand, Doc, acronym
 from incidex.pipeline.places_vocab import (
     CUE_STRONG, DETERMINERS, DIRECTION, ENG, FUNC, HOST_GAP, NAME, NEAR, NUMBERED_DISTRICT, PARTICLE, PREFIX, ROAD_NUMBER,
-    SETTLE, SUBLOC, WEAK, subloc_noun, vocab,
+    SAINTS, SETTLE, SUBLOC, WEAK, subloc_noun, vocab,
 )
 
 FUZZY_CUTOFF = 85.0
+@lru_cache(maxsize=1)
+def _caps_quarters() -> frozenset[str]:
+    return _CAPS_QUARTERS | vocab().quarters
+
+
 #: Without case, "in X district" introduces a quarter the gazetteer lacks, as "in X neighborhood" does.
 _CAPS_QUARTERS = frozenset({"district"})
 #: Foreign namesakes of a village below this tier do not stop it being a village here.
@@ -71,10 +77,10 @@ def unknown_places(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
     triggers = [k + 1 for k in compress(range(count - 2), map(SETTLE.__and__, cls)) if words[k + 1] == "of"]
     mask = NEAR | PREFIX | (WEAK if doc.mixed else 0)
     triggers.extend(compress(range(count - 1), map(mask.__and__, cls)))
+    caps_quarters = _caps_quarters()
     if not doc.mixed:  # without case, "in"/"at" only before a name a quarter word confirms ("IN ORRANTIA DISTRICT")
-        quarters = _CAPS_QUARTERS | vocab().quarters
         triggers.extend(k for k in compress(range(count - 2), map(WEAK.__and__, cls))
-                        if words[k] in ("in", "at") and any(words[q] in quarters for q in range(k + 2, min(k + 5, count))))
+                        if words[k] in ("in", "at") and any(words[q] in caps_quarters for q in range(k + 2, min(k + 5, count))))
     named_before = _names_before_village_words(doc)  # "CALLUCHACA VILLAGE": trigger -> name start
     triggers.extend(k for k in named_before if k not in triggers)
     if not triggers:
@@ -119,7 +125,7 @@ def unknown_places(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
         if the:
             start_k += 1
         k = start_k
-        while j in named_before and k < count and words[k] not in _VILLAGE_WORDS:
+        while j in named_before and k < count and words[k] not in v.villages:
             k += 1  # "HORCONES DE BERLIN CANTON": the name runs up to the village word, particles and all
         while j not in named_before and k < count and k - start_k < 4 and (toks.brk[start_k] == toks.brk[k]):
             ck = cls[k]
@@ -140,7 +146,7 @@ def unknown_places(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
         if loose and the and noun_end == k:
             continue  # "near the border", "in the Senate"
         if not doc.mixed and w in ("in", "at") and j not in named_before \
-                and not (noun_end > k and words[k] in _CAPS_QUARTERS | v.quarters):
+                and not (noun_end > k and words[k] in caps_quarters):
             continue  # "IN ORRANTIA DISTRICT": only the quarter word makes the words a place
         if loose and (k - start_k > 3 or (doc.mixed and acronym(toks.surface(start_k)))):
             continue
@@ -185,10 +191,6 @@ def unknown_places(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
     return out
 
 
-#: Words after a name that make it a village: "CALLUCHACA VILLAGE, 7 KM NORTHEAST OF HUANTA".
-_VILLAGE_WORDS = frozenset({"village", "hamlet", "canton", "caserio", "neighborhood", "neighbourhood", "barrio"})
-_NAME_LINKS = frozenset({"de", "del"})
-_SAINTS = frozenset({"san", "santa", "santo", "sao"})
 #: Without case, a word with one of these endings before a village word describes it.
 _ADJECTIVE_ENDINGS = ("ed", "ing", "ial", "ive", "ous", "ful", "ary")
 
@@ -199,27 +201,28 @@ def _names_before_village_words(doc: Doc) -> dict[int, int]:
     directions or numbers ("the remote village" has none); without case, one word and the
     particles before it ("LA TIENDITA CANTON"), since nothing tells a verb from a name there."""
     toks, cls = doc.toks, doc.cls
+    v = vocab()
     out: dict[int, int] = {}
-    if _VILLAGE_WORDS.isdisjoint(toks.words):
+    if v.villages.isdisjoint(toks.words):
         return out  # most sentences: one C-level set test instead of a walk over every word
     for k in range(1, doc.count):
-        if toks.words[k] not in _VILLAGE_WORDS or not toks.brk[k - 1] == toks.brk[k]:
+        if toks.words[k] not in v.villages or not toks.brk[k - 1] == toks.brk[k]:
             continue
         a = k
         while a > 0 and k - a < 3 and toks.brk[a - 1] == toks.brk[k] and not toks.words[a - 1].isdigit() \
                 and not cls[a - 1] & (FUNC | ENG | DIRECTION | SETTLE) and toks.words[a - 1] not in DETERMINERS \
                 and not (doc.mixed and toks.cases[a - 1] == CASE_LOWER):
             a -= 1
-        if a < k and toks.words[k - 1] in vocab().demonyms:
+        if a < k and toks.words[k - 1] in v.demonyms:
             continue  # "a Philippine village": whose, not which
         if not doc.mixed:
             a = max(a, k - 1)
             if toks.words[a].endswith(_ADJECTIVE_ENDINGS):
                 continue  # "A DENSELY POPULATED NEIGHBORHOOD", "THE RESIDENTIAL NEIGHBORHOOD"
-            while a - 1 > 0 and (cls[a - 1] & PARTICLE and not cls[a - 1] & WEAK or toks.words[a - 1] in _SAINTS) \
+            while a - 1 > 0 and (cls[a - 1] & PARTICLE and not cls[a - 1] & WEAK or toks.words[a - 1] in SAINTS) \
                     and toks.words[a - 1] not in DETERMINERS and toks.brk[a - 1] == toks.brk[k]:
                 a -= 1  # "LA TIENDITA", "SAN JACINTO" (not "at", a preposition as well as an article)
-                if toks.words[a] in _NAME_LINKS and a - 1 > 0 and toks.brk[a - 1] == toks.brk[k] \
+                if toks.words[a] in v.name_links and a - 1 > 0 and toks.brk[a - 1] == toks.brk[k] \
                         and not cls[a - 1] & (FUNC | ENG | DIRECTION | SETTLE) and not toks.words[a - 1].isdigit():
                     a -= 1  # "HORCONES DE BERLIN": a link word joins the word before it
                     break

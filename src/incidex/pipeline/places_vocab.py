@@ -36,6 +36,8 @@ FUNCTION_WORDS = frozenset(
     "must might also very just not been being".split())
 #: Lower-case words inside names ("Dera Ismail Khan", "San Pedro de la Paz", "al-Qaim").
 PARTICLES = frozenset("al el de del la las los le les da do dos das di du van von bin ibn abu um umm e y".split()) | ARTICLES
+#: Saints' titles that open a name ("SAN JACINTO", "SANTA ROSA", "SAO PAULO").
+SAINTS = frozenset({"san", "santa", "santo", "sao"})
 #: Verbs of speaking: "Elliott said" is a person.
 SPEECH_WORDS = frozenset("said says told tells added stated claimed declared wrote explained insisted warned noted "
                          "asked testified recalled replied reported announced denied".split())
@@ -68,6 +70,7 @@ class Vocab:
     name_openers: frozenset[str]  # "puerto", "colonia": the name after one is part of a longer one
     street_words: frozenset[str]  # "street", "avenue": the name before one is a street's
     quarters: frozenset[str]  # "neighborhood", "quarter": the name before one is part of a town
+    villages: frozenset[str]  # "village", "canton", "neighborhood": the unknown name before one is a sublocation
 
 
 def _seqs(items: list[str]) -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
@@ -143,6 +146,7 @@ def vocab() -> Vocab:
         name_openers=frozenset(w for w in _words(v.get("name_openers") or ()) if " " not in w),
         street_words=_words(v.get("street_words") or ()),
         quarters=_words(v.get("quarter_words") or ()),
+        villages=_words(v.get("village_words") or ()),
     )
 
 
