@@ -104,14 +104,9 @@ def road_phrases(doc: Doc) -> dict[int, Sub]:
         m = after_pair.match(text, name_end)
         if m is not None and _trim_name(doc, m.group("y")) == m.group("y"):
             end = m.end("road")
-            home = _home_partner(doc, k, name_end, end)
-            if home is not None:  # "the Limon-Covenas pipeline" in a Colombian report: coded by Covenas
-                c.absorbed = True
-                k, c = home, cands[home]
-            else:
-                town = _home_town(doc, c, m.group("y"))
-                if town is not None:
-                    c.choice = replace(c.choice, place=town)
+            town = _home_town(doc, c, m.group("y"))
+            if town is not None:  # "the Limon-Covenas pipeline" in a Colombian report: coded by Covenas
+                c.choice = replace(c.choice, place=town)
             _absorb_within(doc, k, name_end, end)
             out[k] = (text[name_start:end], name_start, end)
             c.precision = 2
@@ -152,20 +147,10 @@ def road_phrases(doc: Doc) -> dict[int, Sub]:
     return out
 
 
-def _home_partner(doc: Doc, k: int, start: int, end: int) -> int | None:
-    """The other town of a road named "X-Y road" when X resolved abroad and Y in the country in
-    force: the road is in that country, and X a namesake (or a place the gazetteer lacks)."""
-    country = doc.country
-    first = doc.cands[k].choice
-    if country is None or first is None or first.place.country == country:
-        return None
-    return next((j for j, o in enumerate(doc.cands) if j != k and start <= o.start < end and o.choice is not None
-                 and o.choice.place.country == country and o.choice.place.kind == "place"), None)
-
-
 def _home_town(doc: Doc, c: Cand, name: str) -> Place | None:
     """The second town of "X-Y road" as a town of the country in force, when X resolved abroad:
-    a village too small for the recogniser to look at alone ("Covenas") still codes its road."""
+    the road is in that country and X a namesake (or a place the gazetteer lacks). Looked up by
+    name, so a village too small for the recogniser to look at alone ("Covenas") still codes it."""
     if doc.country is None or c.choice is None or c.choice.place.country == doc.country:
         return None
     words = name.split()
