@@ -98,6 +98,9 @@ WIRE_ROWS = [
     rel("The bridge was blown up a year ago.", "a year ago", "2016-06-14", prec=5),
     rel("They were seized a few days ago.", "a few days ago", "2017-06-08", "2017-06-12", 2),
     rel("A few minutes ago a second blast was heard.", "A few minutes ago", "2017-06-14"),
+    rel("Two engineers were kidnapped in the past few hours.", "the past few hours", "2017-06-14"),
+    rel("A judge was shot dead in the last few hours near the city.", "the last few hours", "2017-06-14"),
+    rel("The army retook the bridge in recent hours.", "recent hours", "2017-06-14"),
     # periods around the reference
     rel("At least 40 died in fighting last week.", "last week", "2017-06-05", "2017-06-11", 3),
     rel("The village was attacked earlier this week.", "earlier this week", "2017-06-12", "2017-06-14", 3),

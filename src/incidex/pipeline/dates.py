@@ -23,7 +23,8 @@ What is a date, and what it means (the decisions two careful coders could make d
   week" run from this week's Monday to the reference; "last month" / "last year" are the
   previous calendar month / year; "this month" / "this year" run to the reference.
 - "last night" and "overnight" are the night before the report: reference - 1 day, precision 1.
-  "this morning", "this evening", "tonight", "today" are the reference date.
+  "this morning", "this evening", "tonight", "today" and "in the past few hours" are the
+  reference date.
 - "N days ago" is reference - N (precision 1); "N weeks / months / years ago" is reference minus
   N of them, with precision 3 / 4 / 5 and no ``value_end``; "a few days ago" is the window
   reference - 6 .. reference - 2 (precision 2).
