@@ -417,6 +417,23 @@ COUNT_ROWS: list[tuple[str, list[tuple]]] = [
     ("Attacks claimed the lives of presidential hopeful Luis Carlos Galan, a police officer, and a judge.", [ex(K, 3)]),
     # a kidnapping told as the victim's description, then the killing
     ("A former law student who had been kidnapped has been found murdered.", [ex(A, 1), ex(K, 1)]),
+    # a "who was killed" clause says what happened to the noun before it, whatever came before
+    ("The party was led by candidate Bernardo Jaramillo, who was assassinated on 22 March.", [ex(K, 1)]),
+    ("The mayor, who was shot dead on Monday, had received threats.", [ex(K, 1)]),
+    ("Perez, who died in hospital on Monday, was a teacher.", [ex(K, 1)]),
+    # ... but restates a casualty word before it
+    ("He was linked to the death of a minister, a Mr Spadafora, who was murdered.", [ex(K, 1)]),
+    ("They condemned the killing of four priests and her child, who were killed at home.", [ex(K, 5)]),
+    # "in which", "during which": the name is the clause's subject
+    ("Police carried out the operation in which Gonzalo Rodriguez Gacha was killed.", [ex(K, 1)]),
+    ("It was the ambush during which Perez and Diaz were wounded.", [ex(W, 2)]),
+    # a people noun before the role noun of a name: "police corporal Oswaldo Palomino"
+    ("In Lima today, police corporal Oswaldo Palomino, who served in Ayacucho, was shot to death.", [ex(K, 1)]),
+    ("Police lieutenant Alfredo Correa and one private were killed.", [ex(K, 2)]),
+    # an abduction in the appositive, then the killing
+    ("Castellar, who was kidnapped on 5 January, was found dead today.", [ex(A, 1), ex(K, 1)]),
+    # an active "who" clause is no casualty of the noun before it
+    ("Three soldiers, who killed two rebels, were decorated.", [ex(K, 2)]),
     # a role noun and a name open a list
     ("The Spanish Jesuit Ignacio Ellacuria, five other priests, and two women were murdered.", [ex(K, 8)]),
     ("Senator Luis Galan, two bodyguards and a driver were killed.", [ex(K, 4)]),
@@ -527,6 +544,7 @@ NOT_COUNTS: list[str] = [
     "The plane was badly damaged and the crew members were injured.",
     "Courts dropped 11 files murder charges.",
     "Peace talks killed by renewed violence, officials said.",
+    "The town in which Usulutan was attacked.",
 ]
 
 PARSE_NUMBER_ROWS: list[tuple[str, int | None]] = [

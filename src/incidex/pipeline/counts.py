@@ -48,7 +48,11 @@ son, and 15 others were killed" = 17; appositives are not members), the object o
 massacre of <place>"), a role noun before a name ("killed attorney general Roberto Garcia",
 "murdered peasants Victor Vasquez and Rafael Romero" = 2), the object of an active verb when an
 appositive with a role noun or a "who" clause follows ("gunmen shot dead Ahmed Khan, a local
-councillor"; "killed Roberto Sarasty, who worked for Caracol"). A name is no subject after a
+councillor"; "killed Roberto Sarasty, who worked for Caracol"), the noun or name a passive "who"
+clause is about ("advocated by candidate Bernardo Jaramillo, who was assassinated" = 1, whatever
+came before it; not when a casualty word just before it already counts the person: "the death of
+a minister, a Mr Spadafora, who was murdered" = 1), the subject after "in which" / "during
+which" ("the operation in which Gonzalo Rodriguez Gacha was killed"). A name is no subject after a
 preposition or a copula ("in Usulutan and 3 soldiers were killed" gives 3), with a speech verb
 ("CPP says slain were ..."), an active perfect ("the army has killed or wounded ...") or a
 hypothetical ("must be killed"). Other forms: a participle phrase between noun and verb ("24
@@ -253,8 +257,9 @@ _NOT_OBJ = rf"(?!{_OBJ}|{_NAMED})"
 # it says "person": the subject of "was killed", a list before "were killed", the object of "the
 # murder of", a name after a plural role noun ("peasants Victor Vasquez and Rafael Romero").
 _NAME = r"[wg]{0,4}[wg]"  # a last word like "Torres" looks plural: checked when read
-_ROLE_NAME = r"[wgUS]{0,3}S[wg]{1,5}"
+_ROLE_NAME = r"[wgUSP]{0,3}S[wg]{1,5}"  # "police corporal Oswaldo Palomino"
 _NAMEI = rf"(?:{_ROLE_NAME}|{_NAME})(?![wgPSRrZzQU2])"
+_ROLE_NAME_RE = re.compile(rf"[tpa]?{_ROLE_NAME}")
 # A name opens a clause: the sentence start, a comma, colon, bracket or dash, "that"/"who",
 # "said", a function word (read back against ``name_blockers``: "in Usulutan" is no subject);
 # a single name also after "and" ("... and Perez was killed"), a list never ("attacked and ...").
@@ -262,7 +267,8 @@ _NAME_START = r"(?:^|(?<=[,.:<>ivJ_&]))"
 _NAMES_START = r"(?:^|(?<=[,.:<>ivJ_]))"
 # A long appositive after a name ("Pizarro, former leader of the M-19, the group that laid down its
 # weapons, was killed"): no figure, no casualty word, no finite verb but after "who"/"that".
-_APPOS_LONG = r"(?:[^.#~KkDdHhXxGjQCFfIYn=Eiv]|i(?:v{1,3})?){1,30}?"
+# "who was kidnapped on 5 January" may sit in it: the reader adds the abduction.
+_APPOS_LONG = r"(?:[^.#~KkDdHhXxGjQCFfIYn=Eiv]|i(?:v{1,3}(?P<p_name_g>G)?)?){1,30}?"
 # One comma piece of a list of names: a member ("his son", "15 others") or an appositive ("a
 # 26-year-old teacher at the American school"); the reader tells them apart.
 _SEG = r"[^,.&KkDdHhXxGjQCFfIYn=Eiv2]{1,16}"
@@ -284,7 +290,7 @@ _ALTERNATIVES = (
     # "three soldiers and two civilians were killed", "2 GEND KIA", "a policeman was hurt";
     # "a student who had been kidnapped has been found murdered" (the kidnapping describes him)
     # "12 people were killed or wounded", "20 dead and wounded" (a combined figure)
-    rf"(?P<p_verb>(?P<p_verb_np>{_NPL_S}){_APPOS}(?P<p_verb_comma>,(?=v))?{_AUX}(?:(?P<p_verb_g>G)[vq]{{1,3}}(?=[KdD]))?"
+    rf"(?P<p_verb>(?P<p_verb_np>{_NPL_S}){_APPOS}(?P<p_verb_comma>,(?=i?v))?{_AUX}(?:(?P<p_verb_g>G)[vq]{{1,3}}(?=[KdD]))?"
     rf"(?:(?P<p_verb_cas>[KdDX][&V,][vT]{{0,2}}[HhxI]|[Hx][&V,][vT]{{0,2}}[KdDX])|(?P<p_verb_v>[KDdHXxG]))"
     rf"{_NOT_OBJ})",
     # "Erika Sullivan and Christopher Anderson, a teacher, have been killed" = 2; "Gacha, his son,
@@ -294,7 +300,7 @@ _ALTERNATIVES = (
     rf",?{_passive('p_names')}{_NOT_OBJ})",
     # "Carlos Pizarro was killed", "Senator Luis Galan was assassinated", "inspector Flores died",
     # "Guerrero, who was an adviser to the commission, was shot dead": one person.
-    rf"(?P<p_name>{_NAME_START}(?P<p_name_np>{_NAMEI})(?:,{_APPOS_LONG},)?"
+    rf"(?P<p_name>{_NAME_START}(?P<p_name_np>{_NAMEI})(?:,{_APPOS_LONG},|,(?=i))?"
     rf"{_passive('p_name')}{_NOT_OBJ})",
     # Headline style, no auxiliary: "Noted Pakistani Sufi singer shot dead in Karachi",
     # "Ex-cop shot dead in Sorsogon City": one person, the headline's subject.
@@ -1121,16 +1127,38 @@ def _restatement(ch: _Chunks, items: list[_Item], np_i: int, np_j: int) -> list[
     return items
 
 
+def _who_restates(ch: _Chunks, np_i: int) -> bool:
+    """A "who was killed" clause after a casualty word restates it ("the death of a Panamanian
+    minister, a Mr Spadafora, who was murdered" is one death; "the assassination of four priests
+    and her child, who were killed" is five)."""
+    return re.search(r"[KkFfDdHhGj]", ch.codes[max(0, np_i - 12):np_i]) is not None
+
+
+def _subject_anyway(ch: _Chunks, i: int, np_j: int, vpos: int) -> bool:
+    """A name after a blocking word is still the one the verb is about when a "who" clause says so
+    ("advocated by candidate Bernardo Jaramillo, who was assassinated": the clause is about him
+    whatever came before), or when the blocker is the "which" of "in which" ("the operation in
+    which Gonzalo Rodriguez Gacha was killed": the name is the clause's subject)."""
+    codes = ch.codes
+    if codes[np_j:np_j + 2] == ",i" and "," not in codes[np_j + 1:vpos]:
+        return True
+    return (i > 1 and _tok(ch, i - 1) in ("which", "whom") and codes[i - 2] == "_"
+            and _tok(ch, i - 2) in _lexicon().name_blockers)
+
+
 def _read_names(ch: _Chunks, m: re.Match[str], kind: str, span: tuple[int, int]) -> list[_Found]:
     """The named-victim alternatives (p_name, p_names, a_ofname, a_pnames, a_name, p_poss)."""
     lex = _lexicon()
     codes = ch.codes
     i = m.start()
     if kind in ("p_name", "p_names", "h_name"):
-        if i > 0 and _tok(ch, i - 1) in lex.name_blockers or i > 1 and codes[i - 1] == "&" and codes[i - 2] in "wg":
-            return []  # "in Usulutan and 3 soldiers were killed", "from Vichos and Condoray died"
         np_i, np_j = m.span(kind + "_np")
         role, vpos = _passive_role(ch, m, kind)
+        if i > 0 and _tok(ch, i - 1) in lex.name_blockers and not _subject_anyway(ch, i, np_j, vpos) \
+                or i > 1 and codes[i - 1] == "&" and codes[i - 2] in "wg":
+            return []  # "in Usulutan and 3 soldiers were killed", "from Vichos and Condoray died"
+        if codes[np_j:np_j + 2] == ",i" and _who_restates(ch, np_i):
+            return []
         if role == "abducted" and _tok(ch, vpos).startswith(_SEIZED):
             return []  # "propaganda material was seized": things, not people
         if codes[vpos] != "D" and _tok(ch, vpos - 1) in ("has", "have", "had"):
@@ -1147,6 +1175,11 @@ def _read_names(ch: _Chunks, m: re.Match[str], kind: str, span: tuple[int, int])
                 return []
             head = next((k for k in range(np_i, np_j) if codes[k] == "S"), None)
             items = [_Item(_ONE, head)]
+            if kind == "p_name" and m.group("p_name_g") is not None:
+                # "Castellar, who was kidnapped on 5 January, was found dead": abducted, then killed
+                g = m.end("p_name_g") - 1
+                return (_from_items(ch, items, role, span, False)
+                        + _from_items(ch, items, "abducted", (span[0], ch.ends[g]), False))
         elif number == "singular" or "&" not in codes[np_i:np_j] and codes[vpos] == "D" and all(
                 codes[k + 1] in "at_" or _BARE_ROLE_RE.match(codes[k + 1:np_j])
                 for k in range(np_i, np_j) if codes[k] == ","):
@@ -1240,7 +1273,10 @@ def _read_match(ch: _Chunks, m: re.Match[str]) -> list[_Found]:
     if kind in ("p_verb", "a_cas", "a_left", "a_verb", "a_of", "a_host", "a_livesof"):
         np_i, np_j = m.span(kind + "_np")
         if kind == "p_verb" and m.group("p_verb_comma") is not None and codes[np_j] == ",":
-            if codes[np_j - 1] not in "PSRrZzQO#~":
+            who = codes[np_j + 1:np_j + 2] == "i"
+            if who and _who_restates(ch, np_i):
+                return []
+            if codes[np_j - 1] not in "PSRrZzQO#~" and not (who and _ROLE_NAME_RE.fullmatch(codes, np_i, np_j)):
                 return []  # "... a green car, were wounded": the noun before the comma is no victim
             if "," in codes[np_i:np_j]:
                 # "three other civilians, two women and a man, also died": what follows the
