@@ -296,6 +296,11 @@ MUC = [
     Row("IN AYACUCHO DEPARTMENT", None, "AYACUCHO DEPARTMENT", "PE", "Ayacucho", None, 4),
     Row("IN THE SOYAPANGO AREA", None, "SOYAPANGO AREA", "SV", "San Salvador", "Soyapango", 2),
     Row("NEAR THE TOWN OF ZACATECOLUCA", None, "ZACATECOLUCA", "SV", "La Paz", "Zacatecoluca", 2),
+    # a plural type word before "of" vouches for every name of the pair
+    Row("THE PIPELINE LINKS THE COLOMBIAN TOWNS OF ORITO AND TUMACO.", "CO", "TUMACO", "CO", "Narino", "Tumaco", 1),
+    Row("THE PIPELINE LINKS THE COLOMBIAN TOWNS OF ORITO AND TUMACO.", "CO", "ORITO", "CO", "Putumayo", "Orito", 1),
+    Row("CLASHES IN THE DEPARTMENTS OF JUNIN AND PASCO", "PE", "PASCO", "PE", "Pasco", None, 4),
+    Row("CLASHES IN THE DEPARTMENTS OF USULUTAN AND SAN MIGUEL", "SV", "USULUTAN", "SV", "Usulutan", None, 4),
     Row("IN TEGUCIGALPA, HONDURAS", None, "TEGUCIGALPA, HONDURAS", "HN", "Francisco Morazan", "Tegucigalpa", 1),
     Row("IN SANTA ANA DEPARTMENT", None, "SANTA ANA DEPARTMENT", "SV", "Santa Ana", None, 4),
     Row("IN MORAZAN DEPARTMENT", None, "MORAZAN DEPARTMENT", "SV", "Morazan", None, 4),

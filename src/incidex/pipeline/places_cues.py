@@ -48,6 +48,10 @@ def cue_before(doc: Doc, i: int) -> tuple[int, int | None, int | None, str | Non
                 break
     tail = words[k:i]
     n = i - k
+    if last == "and" and n >= 4:
+        listed = _listed_after(doc, tail, i)
+        if listed is not None:
+            return CUE_STRONG, None, None, listed or None
     for seq in v.strong_by_tail.get(tail[-2:], ()) + (v.strong_by_tail.get(tail[-1:], ()) if n > 1 else ()):
         ln = len(seq)
         if ln <= n and tail[-ln:] == seq:
@@ -93,10 +97,31 @@ def _named_type_word(doc: Doc, k: int) -> bool:
     return not doc.mixed or doc.toks.cases[k] != CASE_LOWER
 
 
+def _listed_after(doc: Doc, tail: tuple[str, ...], i: int) -> str | None:
+    """"the towns of Orito and Tumaco", "the departments of Usulutan and San Miguel": the name after
+    "and" shares the strong cue of the first (a plural type word before "of"). The kind hint, or
+    None when there is no such cue (an empty hint is "")."""
+    v = vocab()
+    n = len(tail)
+    for p in range(n - 3, max(0, n - 6), -1):  # "of" followed by a name of one to three words
+        if tail[p] != "of" or not tail[p - 1].endswith("s") or p < 1:
+            continue
+        if any(doc.cls[k] & FUNC for k in range(i - (n - 1 - p) + 0, i - 1)):
+            return None
+        head = tail[:p + 1]
+        for seq in v.strong_by_tail.get(head[-2:], ()):
+            if head[-len(seq):] == seq:
+                return _hint_of(seq) or ""
+        return None
+    return None
+
+
 def _hint_of(seq: tuple[str, ...]) -> str | None:
     """"the city of" says a settlement, "the province of", "the island of" and "Wilayat" a region."""
     v = vocab()
     for w in reversed(seq):
+        if w.endswith("s") and w not in v.settlement:  # "the departments of": as "the department of"
+            w = w[:-3] + "y" if w.endswith("ies") else w[:-1]
         if w in ("island", "islands"):
             return "region"
         if w in v.region1 or w in PREFIX_WORDS:

@@ -69,6 +69,8 @@ def worth_a_look(doc: Doc, i: int, n: int, tier: int) -> bool:
     prev = cls[k] if k >= 0 else 0
     if prev & (WEAK | NEAR | PREFIX) and not doc.mixed:
         return True
+    if i > 0 and doc.toks.words[i - 1] == "and":
+        return cue_before(doc, i)[0] == CUE_STRONG  # "the towns of Orito and Tumaco"
     if prev & OF and k > 0 and cls[k - 1] & (TYPE_WORD | DIRECTION):
         return True
     return last + 1 < doc.count and bool(cls[last + 1] & TYPE_WORD) or _distance_follows(doc, last)
