@@ -651,6 +651,28 @@ def test_a_foreign_government_named_as_actor_does_not_move_the_incident() -> Non
     assert {e.country for e in extract_document(Document(id="t", text=text))} == {"SV"}
 
 
+@pytest.mark.parametrize(
+    "text, country, location",
+    [
+        # the country the sentence places the incident in outweighs a town of another named as a modifier
+        ("VIENNA, 20 APR 89 -- THE MINISTER CONDEMNED THE KILLING OF JOSEF PIESCHER, A VIENNA DEVELOPMENT "
+         "WORKER IN PERU.", "PE", None),
+        ("Death squads are to blame for the murder of six priests in El Salvador, according to the Boston Globe.",
+         "SV", None),
+        # ... but not over a town words put something in, nor a namesake town in apposition to a region
+        ("Four police agents kidnapped by the ELN were released in Grenada, eastern Antioquia department.",
+         "CO", None),
+    ],
+)
+def test_a_town_abroad_named_without_a_locative_word_yields_to_the_country_named(
+        text: str, country: str, location: str | None) -> None:
+    from incidex.pipeline.extract import extract_document
+    from incidex.schema import Document
+
+    events = extract_document(Document(id="t", text=text))
+    assert [(e.country, e.location) for e in events] == [(country, location)]
+
+
 def test_offsets_point_into_the_text_as_given() -> None:
     text = "Line one.\n\nA car bomb exploded in Mosul\u2019s market, 20 kilometres (12 miles) north of Kirkuk."
     for m in find_places(text):

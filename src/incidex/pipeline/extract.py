@@ -8,6 +8,7 @@ stages' own cached loaders, so a worker process pays for it once.
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -18,7 +19,9 @@ from incidex.pipeline.actors import claim_branch, detect_claim_voice, find_actor
 from incidex.pipeline.counts import find_counts
 from incidex.pipeline.dates import dates_the_telling, find_dates, infer_day_first, parse_dateline, telling_between
 from incidex.pipeline.mentions import DateMention, Mentions, PlaceMention, shifted
-from incidex.pipeline.places import PlaceContext, document_country, find_places, named_as_location, resolve_heading
+from incidex.pipeline.places import (
+    PlaceContext, document_country, find_places, named_as_location, placed_as_location, resolve_heading,
+)
 from incidex.pipeline.prefilter import Gated
 from incidex.pipeline.segment import Piece, segment
 from incidex.pipeline.tables import table_counts
@@ -365,11 +368,28 @@ def incident_places(places: list[PlaceMention], sentence: Piece, ctx: assemble.C
     another country named without a locative word is an actor ("the United States condemned",
     "Spain asked for an inquiry"), not the incident's place."""
     home = ctx.fallback_country.country if ctx.fallback_country is not None else None
-    if home is None:
+    if home is not None:
+        places = [p for p in places
+                  if p.kind != "country" or p.country == home
+                  or named_as_location(sentence.text, p.start - sentence.start, p.end - sentence.start)]
+    return _in_the_country_named(places, sentence)
+
+
+_APPOSED = re.compile(r"\s*,\s*(?:[a-z]+\s+)?", re.IGNORECASE)
+
+
+def _in_the_country_named(places: list[PlaceMention], sentence: Piece) -> list[PlaceMention]:
+    """A sentence that says in which country something happened ("the murder of six priests in El
+    Salvador") keeps a town of another country only where words place something in it: "a Vienna
+    development worker in Peru", "the Boston Globe" name no place of the incident."""
+    located = {p.country for p in places if p.kind == "country"
+               and named_as_location(sentence.text, p.start - sentence.start, p.end - sentence.start)
+               and not any(_APPOSED.fullmatch(sentence.text, p.end - sentence.start, q.start - sentence.start)
+                           for q in places if q.start > p.end)}  # "in Grenada, eastern Antioquia": a town
+    if not located:
         return places
-    return [p for p in places
-            if p.kind != "country" or p.country == home
-            or named_as_location(sentence.text, p.start - sentence.start, p.end - sentence.start)]
+    return [p for p in places if p.kind in ("country", "dateline") or p.country in located
+            or placed_as_location(sentence.text, p.start - sentence.start)]
 
 
 #: Attack types one incident may be told as: a murder is an armed assault or an assassination.

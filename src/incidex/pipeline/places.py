@@ -144,6 +144,22 @@ def _locative_tail() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alt})\s+(?:[\w'\u2019-]+\s+){{0,2}}$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _placing_tail() -> re.Pattern[str]:
+    """As :func:`_locative_tail`, with the strong cues too ("the town of", "the departments of")."""
+    cues = datafiles.vocab()["cue_words"]
+    words = [w for w in (*cues["strong"], *cues["weak"], *cues["near"]) if w != "from"]
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})\s+(?:[\w'\u2019-]+\s+){{0,2}}$", re.IGNORECASE)
+
+
+def placed_as_location(sentence: str, start: int) -> bool:
+    """Do the words before a place name put something there ("in Medellin", "near the town of
+    Orito")? A name with none is a modifier or an owner ("a Vienna development worker", "the
+    Boston Globe") as often as a place."""
+    return bool(_placing_tail().search(sentence, max(0, start - 40), start))
+
+
 def named_as_location(sentence: str, start: int, end: int) -> bool:
     """Is the country at [start, end) of ``sentence`` named as where something happened ("in
     Nicaragua", "across northern Nigeria", a label "NIGERIA: ..."), rather than as an actor
