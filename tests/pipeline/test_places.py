@@ -687,9 +687,24 @@ def test_a_tie_goes_to_the_country_the_text_names_over_the_dateline() -> None:
 
 @pytest.mark.parametrize("text", ["BY DESTROYING OIL PIPELINES AND CONTAMINATING RIVERS, WATER BASINS, AND LAGOONS.",
                                   "PERSONALITIES LIKE JESSE JACKSON ARE DEMANDING AN END TO AID.",
-                                  "THE AIRCRAFT CARRIER KENNEDY SAILED TOWARD THE COAST."])
+                                  "THE AIRCRAFT CARRIER KENNEDY SAILED TOWARD THE COAST.",
+                                  "HE IS LIKE AN OSTRICH WITH ITS HEAD BURIED IN THE SAND.",
+                                  "LET US PRAY TO GOD THAT HE WILL RECOVER FROM HIS WOUNDS."])
 def test_common_words_and_names_that_are_places_elsewhere(text: str) -> None:
     assert find_places(text, PlaceContext(country="SV")) == []
+    assert find_places(text, PlaceContext()) == []
+
+
+def test_the_source_after_a_dateline_is_no_place_but_its_group_still_votes() -> None:
+    from incidex.pipeline.extract import extract_document
+    from incidex.schema import Document
+
+    text = ("SAN SALVADOR, 9 JUN 89 (RADIO CADENA SONORA) -- [TEXT] THE PARTY CONDEMNS THE ASSASSINATION OF "
+            "THE MINISTER. HE WAS SHOT DEAD.")
+    assert {e.country for e in extract_document(Document(id="t", text=text))} == {"SV"}
+    text = ("CLANDESTINE, 13 JAN 90 (RADIO VENCEREMOS) -- [TEXT] THE ARMY ANNOUNCED THAT A COLONEL WAS "
+            "INVOLVED IN THE MASSACRE OF THE JESUITS.")
+    assert {e.country for e in extract_document(Document(id="t", text=text))} == {"SV"}
 
 
 def test_a_list_of_towns_is_no_town_in_its_neighbour_s_region() -> None:

@@ -23,7 +23,7 @@ from incidex.pipeline.places import (
     PlaceContext, document_country, find_places, named_as_location, placed_as_location, resolve_heading,
 )
 from incidex.pipeline.prefilter import Gated
-from incidex.pipeline.segment import Piece, segment
+from incidex.pipeline.segment import Dateline, Piece, segment
 from incidex.pipeline.tables import table_counts
 from incidex.pipeline.types import find_type_cues
 from incidex.schema import Document, Event
@@ -79,7 +79,9 @@ def extract_document(doc: Document) -> list[Event]:
     # stand-in for the country it is about.
     lead = text[:LEAD_CHARS]
     voted = len(text) > SHORT_DOCUMENT or seg.dateline is not None
-    doc_country = document_country(lead, lambda: group_countries(lead)) if voted else None
+    # The source's name votes for its group's country ("RADIO VENCEREMOS"), never as a place.
+    doc_country = document_country(_without_dateline_source(lead, seg.dateline),
+                                   lambda: group_countries(lead)) if voted else None
     country = doc_country.country if doc_country is not None else None
     # An event that names no place of its own takes the country the report is about, and only
     # failing that the dateline's (where the report was filed).
@@ -361,6 +363,18 @@ def incident_dates(dates: list[DateMention], sentence: Piece) -> list[DateMentio
             continue
         out.append(d)
     return out
+
+
+def _without_dateline_source(lead: str, dateline: Dateline | None) -> str:
+    """The lead with the source after a dateline's date blanked ("SAN SALVADOR, 9 JUN 89 (RADIO
+    CADENA SONORA) --"): a station's or paper's name is no place the report is about."""
+    if dateline is None or dateline.date is None:
+        return lead
+    open_at = lead.find("(", dateline.date.end, dateline.span.end)
+    close_at = lead.find(")", open_at, dateline.span.end) if open_at >= 0 else -1
+    if close_at < 0:
+        return lead
+    return lead[:open_at] + " " * (close_at + 1 - open_at) + lead[close_at + 1:]
 
 
 def incident_places(places: list[PlaceMention], sentence: Piece, ctx: assemble.Context) -> list[PlaceMention]:
