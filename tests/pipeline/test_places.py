@@ -296,6 +296,9 @@ MUC = [
     Row("IN AYACUCHO DEPARTMENT", None, "AYACUCHO DEPARTMENT", "PE", "Ayacucho", None, 4),
     Row("IN THE SOYAPANGO AREA", None, "SOYAPANGO AREA", "SV", "San Salvador", "Soyapango", 2),
     Row("NEAR THE TOWN OF ZACATECOLUCA", None, "ZACATECOLUCA", "SV", "La Paz", "Zacatecoluca", 2),
+    # Colombia's intendancies (before 1991) are first-level regions; Cano Limon is the Arauca oil field
+    Row("TERRORISTS ATTACKED THE PIPELINE IN ARAUCA INTENDANCY", "CO", "ARAUCA INTENDANCY", "CO", "Arauca", None, 4),
+    Row("AN ATTACK NEAR THE CANO LIMON OIL FIELD", "CO", "CANO LIMON OIL FIELD", "CO", "Arauca", None, 4),
     # a plural type word before "of" vouches for every name of the pair
     Row("THE PIPELINE LINKS THE COLOMBIAN TOWNS OF ORITO AND TUMACO.", "CO", "TUMACO", "CO", "Narino", "Tumaco", 1),
     Row("THE PIPELINE LINKS THE COLOMBIAN TOWNS OF ORITO AND TUMACO.", "CO", "ORITO", "CO", "Putumayo", "Orito", 1),
