@@ -430,6 +430,9 @@ COUNT_ROWS: list[tuple[str, list[tuple]]] = [
     # a people noun before the role noun of a name: "police corporal Oswaldo Palomino"
     ("In Lima today, police corporal Oswaldo Palomino, who served in Ayacucho, was shot to death.", [ex(K, 1)]),
     ("Police lieutenant Alfredo Correa and one private were killed.", [ex(K, 2)]),
+    # one determiner, two nouns: two people with "were", one person with two titles with "was"
+    ("His bodyguard and driver were also killed.", [ex(K, 2)]),
+    ("A teacher and activist was killed in the town.", [ex(K, 1)]),
     # an abduction in the appositive, then the killing
     ("Castellar, who was kidnapped on 5 January, was found dead today.", [ex(A, 1), ex(K, 1)]),
     # an active "who" clause is no casualty of the noun before it

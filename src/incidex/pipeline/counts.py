@@ -226,7 +226,7 @@ _NPSOF = (r"(?:(?:a|[tp])[wgPSU]{0,2}[SrzQ]o[tpa]?(?:[wgUPS]|<[wgU]{1,3}>){1,5}(
           r"|^[wgPSU]{0,2}[SrzQ]o[tp]?[wgUPS]{1,4}(?=[KdHG](?![wgPSRrZzQU#~])))")
 _NP = rf"(?:{_NPN}|{_NPS}|{_NPB}|{_NPO})"
 # Later members of a list need a noun: "the six priests, five of whom ..." is no list.
-_NP2 = rf"(?:{_NPN_HEADED}|{_NPS}|{_NPB}|{_NPO}|[wgUS]{{0,3}}S[wg]{{1,5}}(?![wgPSQ2]))"
+_NP2 = rf"(?:{_NPN_HEADED}|{_NPS}|{_NPB}|{_NPO}|[wgUS]{{0,3}}S[wg]{{1,5}}(?![wgPSQ2])|(?<=&)[wg]{{0,2}}S(?=v*[vT][KHDdGXx]))"
 # A comma list needs its "and" ("A, B and C"); "one civilian, a street vendor" is one person.
 # Headlines drop the "and": "30 militants, 23 soldiers killed", "2 rebels, soldier killed".
 # List members are atomic and their repetition possessive: a long comma run that leads nowhere
@@ -1104,6 +1104,8 @@ def _passive_role(ch: _Chunks, m: re.Match[str], kind: str) -> tuple[str, int]:
 #: candidate Luis Carlos Galan", "journalist and writer Juan Perez" (a bare first title: no
 #: article, number or name of its own).
 _COORDINATED_TITLES = re.compile(r"[wgU]{0,2}S&[wgU]{0,3}S[wg]{1,5}")
+#: Two singular nouns under one determiner: "his bodyguard and driver" (two people with "were").
+_SHARED_DETERMINER = re.compile(r"[atp][wgPS]{0,2}S&[wg]{0,2}S")
 
 
 def _restatement(ch: _Chunks, items: list[_Item], np_i: int, np_j: int) -> list[_Item]:
@@ -1291,6 +1293,9 @@ def _read_match(ch: _Chunks, m: re.Match[str]) -> list[_Found]:
         items = _restatement(ch, _items(ch, np_i, np_j), np_i, np_j)
         if len(items) == 2 and _COORDINATED_TITLES.fullmatch(codes, np_i, np_j):
             items = items[1:]  # "senator and presidential candidate Luis Carlos Galan": one person
+        elif len(items) == 2 and _SHARED_DETERMINER.fullmatch(codes, np_i, np_j) \
+                and kind == "p_verb" and _verb_number(ch, np_j, m.end()) == "singular":
+            items = items[1:]  # "a teacher and activist was killed": one person, two titles
         seized = False
         if kind == "a_cas" or kind == "p_verb" and m.group("p_verb_cas") is not None:
             role = "casualties"
