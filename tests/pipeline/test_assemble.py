@@ -412,6 +412,11 @@ def test_a_distance_up_to_100_km_keeps_the_town_s_region() -> None:
         ("On 5 and 6 May, troops carried out a raid in Hajin and killed two militants.", "2019-05-05"),
         # an attack told with the report's day keeps it
         ("Gunmen killed two farmers in Jos today, a week after the attack of 1 May.", "2019-05-08"),
+        # the report's day, then an earlier day after the attack word: the earlier day
+        ("The refugee centre in Jos was evacuated today because it was hit by a rocket last night.", "2019-05-07"),
+        # ... not when the first day owns the attack, nor for the day a state began
+        ("This morning's bombing in Jos followed last Thursday's in Kano.", "2019-05-08"),
+        ("The air force today resumed its bombing of Jos, where rebels have held out since Saturday.", "2019-05-08"),
     ],
 )
 def test_a_sentence_with_two_dates_gives_its_incident_the_one_nearest_the_attack(text: str, date: str) -> None:

@@ -180,7 +180,7 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
     if not (trigger or m.claims or m.counts or m.actors):
         return current  # a sentence of context only: its date and place were taken by the caller
     explicit_date = _nearest_the_attack([d for d in incident_dates(m.dates, sentence)
-                                         if d.value is not None or d.kind != "anaphoric"], m)
+                                         if d.value is not None or d.kind != "anaphoric"], m, sentence)
     place = assemble.best_place(incident_places(m.places, sentence, ctx))
     subs = [p for p in m.places if p.kind == "sublocation" or (p.sublocation and not p.location)]
     cue = assemble.cues()
@@ -286,19 +286,26 @@ def _absorb(m: Mentions, sentence: Piece, block_id: int, is_item: bool, ctx: ass
     return current
 
 
-def _nearest_the_attack(dates: list[DateMention], m: Mentions) -> DateMention | None:
+def _nearest_the_attack(dates: list[DateMention], m: Mentions, sentence: Piece) -> DateMention | None:
     """The sentence's date for its incident: the first, unless it is the day of the report with
     no attack word before it and a calendar day follows an attack word ("judges TODAY began
-    stoppages to protest the assassination of judge Espinosa THE EVENING OF 1 NOVEMBER"). Two
+    stoppages to protest the assassination of judge Espinosa THE EVENING OF 1 NOVEMBER", "was
+    evacuated TODAY because it was hit by a missile LAST NIGHT": an earlier day). Two
     calendar days ("on 25 and 26 September", "22 Oct ... through 24 Oct") keep the first; an
     attack told with the report's day keeps it ("gunmen killed two people today")."""
     if not dates:
         return None
     first = dates[0]
-    if first.kind != "relative" or not m.types or any(t.end <= first.start for t in m.types):
+    if first.kind != "relative" or not m.types or any(t.end <= first.start for t in m.types) \
+            or any(0 <= t.start - first.end <= 4 for t in m.types):  # "this morning's attack"
         return first
-    return next((d for d in dates[1:] if d.kind == "absolute" and d.precision == 1 and d.value is not None
+    return next((d for d in dates[1:] if d.precision == 1 and d.value is not None
+                 and (d.kind == "absolute" or first.value is not None and d.value < first.value
+                      and not _SINCE.search(sentence.text, 0, d.start - sentence.start))
                  and any(first.end <= t.start and t.end <= d.start for t in m.types)), first)
+
+
+_SINCE = re.compile(r"\b(?:since|from)\s+(?:last\s+)?$", re.IGNORECASE)
 
 
 def _not_an_incident(m: Mentions, sentence: Piece, date: DateMention | None, place: PlaceMention | None) -> bool:
