@@ -662,6 +662,11 @@ def test_a_foreign_government_named_as_actor_does_not_move_the_incident() -> Non
          "WORKER IN PERU.", "PE", None),
         ("Death squads are to blame for the murder of six priests in El Salvador, according to the Boston Globe.",
          "SV", None),
+        # where the report was told is no place of the incident
+        ("THE CONTRAS CHARGED IN TEGUCIGALPA TODAY THAT THE SANDINIST AIR FORCE BOMBED SEVERAL COMMUNITIES IN "
+         "MATAGALPA DEPARTMENT.", "NI", None),
+        ("President Cerezo said today in Caracas that a rightist group took part in the assassination of "
+         "the leader.", None, None),
         # ... but not over a town words put something in, nor a namesake town in apposition to a region
         ("Four police agents kidnapped by the ELN were released in Grenada, eastern Antioquia department.",
          "CO", None),

@@ -17,7 +17,9 @@ from incidex import __version__
 from incidex.pipeline import assemble
 from incidex.pipeline.actors import claim_branch, detect_claim_voice, find_actors, find_claims, group_countries
 from incidex.pipeline.counts import find_counts
-from incidex.pipeline.dates import dates_the_telling, find_dates, infer_day_first, parse_dateline, telling_between
+from incidex.pipeline.dates import (
+    dates_the_telling, find_dates, infer_day_first, parse_dateline, places_the_telling, telling_between,
+)
 from incidex.pipeline.mentions import DateMention, Mentions, PlaceMention, shifted
 from incidex.pipeline.places import (
     PlaceContext, document_country, find_places, named_as_location, placed_as_location, resolve_heading,
@@ -387,12 +389,14 @@ def _without_dateline_source(lead: str, dateline: Dateline | None) -> str:
 def incident_places(places: list[PlaceMention], sentence: Piece, ctx: assemble.Context) -> list[PlaceMention]:
     """The places a sentence names as where something happened. In a report about one country,
     another country named without a locative word is an actor ("the United States condemned",
-    "Spain asked for an inquiry"), not the incident's place."""
+    "Spain asked for an inquiry"), not the incident's place; where the report was told ("said
+    today in Caracas that") is none either."""
     home = ctx.fallback_country.country if ctx.fallback_country is not None else None
     if home is not None:
         places = [p for p in places
                   if p.kind != "country" or p.country == home
                   or named_as_location(sentence.text, p.start - sentence.start, p.end - sentence.start)]
+    places = [p for p in places if not places_the_telling(sentence.text, p.start - sentence.start, p.end - sentence.start)]
     return _in_the_country_named(places, sentence)
 
 
