@@ -536,6 +536,11 @@ def test_an_armed_group_votes_for_its_home_country() -> None:
         ("MEDELLIN, 6 SEP 89 (AFP) --", "LAST NIGHT A BOMB DESTROYED A BANK BRANCH IN THIS CITY.", "Medellin", 1),
         ("Maiduguri, Nigeria (Wire) -", "Gunmen burned a market in this town on Monday.", "Maiduguri", 1),
         ("KANDAHAR, 3 MAY (WIRE) --", "THE VILLAGE LIES 40 KM NORTH OF THIS CITY.", "Kandahar", 2),
+        # a named street and no town: a street of the town the report is filed from
+        ("SANTIAGO, 28 DEC 89 (EFE) --", "A BOMB EXPLODED AT THE INSTITUTE AT 1467 MONEDA STREET.", "Santiago", 1),
+        ("LIMA, 14 MAY 89 (AFP) --", "THE EXPLOSION TOOK PLACE ON BLOCK NO. 3 ON ANCASH STREET, IN FRONT OF A CHURCH.",
+         "Lima", 1),
+        ("BOGOTA, 24 SEP 89 (EFE) --", "THE BOMB EXPLODED ON THE CORNER OF 7TH STREET AND 56TH AVENUE.", "Bogota", 1),
     ],
 )
 def test_this_city_is_the_dateline_town(dateline: str, text: str, location: str, precision: int) -> None:
@@ -547,6 +552,14 @@ def test_this_city_is_the_dateline_town(dateline: str, text: str, location: str,
 
 def test_this_city_without_a_dateline_town_says_nothing() -> None:
     assert not [m for m in find_places("A BOMB DESTROYED A BANK BRANCH IN THIS CITY.") if m.location]
+
+
+@pytest.mark.parametrize("text", ["A bomb exploded on the busy street yesterday.",
+                                  "A bomb exploded on Main Street in Valparaiso."])
+def test_a_street_says_nothing_of_the_dateline_town_when_unnamed_or_placed(text: str) -> None:
+    filed = find_places("SANTIAGO")[0]
+    found = find_places(text, PlaceContext(country=filed.country, filed_at=filed))
+    assert "Santiago" not in [m.location for m in found]
 
 
 def test_the_dateline_town_is_this_city_in_extraction() -> None:

