@@ -157,6 +157,9 @@ def test_claims_under_a_province_heading_go_to_its_gtd_branch(heading, group):
         # "other" inside a list compares its members: the same victims told again in full
         ("Gunmen murdered six Jesuits in San Salvador on Thursday. The Jesuit Ignacio Ellacuria, five other "
          "priests, and two women were murdered at dawn.", 8),
+        # a list that opens with the victims counted already, under another noun: the fuller figure
+        ("The six Jesuit priests were assassinated in San Salvador on Thursday. The army was accused of "
+         "murdering six Jesuits and two others.", 8),
         # "also" adds victims whatever the noun
         ("The police commander's wife was shot dead on the Pereira road on Monday. The person driving "
          "the vehicle was also killed.", 2),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from incidex.pipeline.counts import added_words, vocabulary_word
+from incidex.pipeline.counts import added_words, parse_number, vocabulary_word
 from incidex.pipeline.mentions import CountMention
 from incidex.schema import Count
 
@@ -43,6 +43,11 @@ def merge(current: Count, current_who: str | None, new: CountMention) -> Count:
         # "six priests and two women" after "six Jesuits" and "five other priests and two women":
         # the victims told again, not more of them; the fuller figure stands
         return current if new.best <= current.best else from_mention(new)
+    if (not new.revision and new.best is not None and current.best is not None and new.best > current.best > 1
+            and _list_opening_with(new, current.best) and not _adds(new.text)):
+        # "murdering six Jesuits and two others" after "the six Jesuit priests": the list opens
+        # with the victims counted already; the fuller figure stands
+        return from_mention(new)
     if (not new.revision and new.best is not None and new.best == current.best and new.best > 1
             and new.qualifier == current.qualifier == "exact" and not _adds(new.text)):
         # "troops killed nine peasants ... nine civilians had been killed": the same figure told
@@ -79,11 +84,25 @@ def merge(current: Count, current_who: str | None, new: CountMention) -> Count:
 _ALSO = re.compile(r"\b(?:also|too)\b", re.IGNORECASE)
 
 
+def _list_opening_with(new: CountMention, figure: int) -> bool:
+    """Is the mention a list of figures that sum to its own, the first of them ``figure``
+    ("murdering SIX Jesuits and two others" = 8)? One side of a list split by side ("two
+    policemen and THREE guerrillas") does not sum to the whole."""
+    if " and " not in new.text.lower():
+        return False
+    figures = [n for w in re.findall(r"[\w,-]+", new.text) if (n := parse_number(w.strip(","))) is not None]
+    return len(figures) >= 2 and figures[0] == figure and sum(figures) == new.best
+
+
+_LIST_NEXT = re.compile(r",|\s+and\s+", re.IGNORECASE)
+
+
 def _adds(text: str) -> bool:
     """Does the mention say its victims come on top of those counted ("three other soldiers",
     "also")? Inside a list after its first member the word compares the members among
-    themselves ("Ignacio Ellacuria, five other priests and two women" are eight, all told)."""
-    head = text.split(",", 1)[0]
+    themselves ("Ignacio Ellacuria, five other priests and two women" are eight, all told;
+    "murdering six Jesuits and two others" are eight)."""
+    head = _LIST_NEXT.split(text, 1)[0]
     return bool(added_words().search(head)) or bool(_ALSO.search(text))
 
 
