@@ -404,6 +404,11 @@ def test_a_distance_up_to_100_km_keeps_the_town_s_region() -> None:
     assert ev.sublocation == "60 km south of Ayacucho"
 
 
+def test_a_day_after_the_report_dates_no_incident() -> None:
+    (ev,) = events("Gunmen killed a judge in Jos. Judges will strike next week to protest the murder of the judge.")
+    assert ev.date is None and ev.killed.best == 1
+
+
 @pytest.mark.parametrize(
     "text, date",
     [

@@ -57,10 +57,13 @@ def extractor_version() -> str:
 
 def mentions_in(piece: Piece, reference: date | None, in_force: date | None, day_first: bool | None,
                 context: PlaceContext) -> Mentions:
-    """Run every stage over one sentence; offsets come back in document coordinates."""
+    """Run every stage over one sentence; offsets come back in document coordinates. A date after
+    the report's day ("next year", "the elections scheduled for 25 February") dates no incident
+    the report tells: it is left out."""
     text, off = piece.text, piece.start
     return Mentions(
-        dates=[shifted(m, off) for m in find_dates(text, reference, in_force, day_first)],
+        dates=[shifted(m, off) for m in find_dates(text, reference, in_force, day_first)
+               if reference is None or m.value is None or m.value <= reference],
         places=[shifted(m, off) for m in find_places(text, context)],
         counts=[shifted(m, off) for m in find_counts(text)],
         types=[shifted(m, off) for m in find_type_cues(text)],
