@@ -101,6 +101,7 @@ WIRE_ROWS = [
     rel("Two engineers were kidnapped in the past few hours.", "the past few hours", "2017-06-14"),
     rel("A judge was shot dead in the last few hours near the city.", "the last few hours", "2017-06-14"),
     rel("The army retook the bridge in recent hours.", "recent hours", "2017-06-14"),
+    rel("Right now heavy gunfire is heard near the presidential residence.", "Right now", "2017-06-14"),
     # periods around the reference
     rel("At least 40 died in fighting last week.", "last week", "2017-06-05", "2017-06-11", 3),
     rel("The village was attacked earlier this week.", "earlier this week", "2017-06-12", "2017-06-14", 3),
@@ -515,6 +516,8 @@ def test_muc4_dev_datelines(shared_data) -> None:
         ("On Sunday suspected militants burned a school.", "Sunday", False),
         ("THE POLICE TODAY ALLEGED THAT THE REBELS KILLED TWO GUARDS", "TODAY", True),
         ("Officials on Monday reported heavy fighting near the town.", "Monday", True),
+        # a possessive day belongs to the noun after it
+        ("WE HAVE FURTHER REPORTS ON THIS MORNING'S ATTACK ON THE DEPUTY", "THIS MORNING", False),
     ],
 )
 def test_a_date_of_the_telling_is_told_apart(text: str, phrase: str, telling: bool) -> None:

@@ -1214,6 +1214,8 @@ def dates_the_telling(text: str, start: int, end: int) -> bool:
     """Does the date at [start, end) of ``text`` date the report rather than the incident
     ("police said on Tuesday", "TODAY ANNOUNCED THAT")? The incident then keeps the date in
     force, or none: a report's day is no incident's day (conventions.md §5)."""
+    if text[end:end + 2] in ("'s", "\u2019s", "'S", "\u2019S"):
+        return False  # "reports on this morning's attack": the day of the attack, whatever the verb
     before, after, _ = _telling()
     return bool(before.search(text[max(0, start - 40):start]) or after.match(text[end:end + 30]))
 
