@@ -461,6 +461,10 @@ def test_a_town_abroad_must_be_big_or_across_the_border(text: str, country: str,
     ("FIGHTING IS INTENSE IN THE SAN JACINTO NEIGHBORHOOD.", "SV", [(None, "SV", "SAN JACINTO")]),
     ("TROOPS WERE DEPLOYED TO A DENSELY POPULATED NEIGHBORHOOD.", "SV", []),
     ("THE BUS WAS ATTACKED AT LA TIENDITA CANTON, TECOLUCA JURISDICTION.", "SV", [("Tecoluca", "SV", "LA TIENDITA")]),
+    # ... or a name the next level of an address follows ("X, Y jurisdiction, Z department")
+    ("AIRCRAFT BOMBED A SETTLEMENT IN HUANCORA, SAN ISIDRO LABRADOR JURISDICTION, CHALATENANGO DEPARTMENT.", "SV",
+     [(None, "SV", "HUANCORA"), (None, "SV", None)]),
+    ("THE ARMY FOUGHT IN THE AREA, CHALATENANGO DEPARTMENT.", "SV", [(None, "SV", None)]),
     # a hamlet abroad reached by an alternate spelling yields to an entity of that very name
     ("A suicide bomber struck a patrol near Bagram on Monday.", None, [(None, "AF", None)]),
     # a street with its type word first, as French, Spanish or Italian put it

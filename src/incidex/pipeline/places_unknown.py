@@ -78,9 +78,12 @@ def unknown_places(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
     mask = NEAR | PREFIX | (WEAK if doc.mixed else 0)
     triggers.extend(compress(range(count - 1), map(mask.__and__, cls)))
     caps_quarters = _caps_quarters()
-    if not doc.mixed:  # without case, "in"/"at" only before a name a quarter word confirms ("IN ORRANTIA DISTRICT")
+    if not doc.mixed:  # without case, "in"/"at" only before a name a quarter word or an address confirms
+        # ("IN ORRANTIA DISTRICT", "IN HUANCORA, SAN ISIDRO LABRADOR JURISDICTION, CHALATENANGO")
         triggers.extend(k for k in compress(range(count - 2), map(WEAK.__and__, cls))
-                        if words[k] in ("in", "at") and any(words[q] in caps_quarters for q in range(k + 2, min(k + 5, count))))
+                        if words[k] in ("in", "at") and (
+                            any(words[q] in caps_quarters for q in range(k + 2, min(k + 5, count)))
+                            or any(_address_follows(doc, q) for q in range(k + 2, min(k + 5, count)))))
     named_before = _names_before_village_words(doc)  # "CALLUCHACA VILLAGE": trigger -> name start
     triggers.extend(k for k in named_before if k not in triggers)
     if not triggers:
@@ -146,8 +149,8 @@ def unknown_places(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
         if loose and the and noun_end == k:
             continue  # "near the border", "in the Senate"
         if not doc.mixed and w in ("in", "at") and j not in named_before \
-                and not (noun_end > k and words[k] in caps_quarters):
-            continue  # "IN ORRANTIA DISTRICT": only the quarter word makes the words a place
+                and not (noun_end > k and words[k] in caps_quarters) and not (noun_end == k and _address_follows(doc, k)):
+            continue  # "IN ORRANTIA DISTRICT": only the quarter word or an address makes the words a place
         if loose and (k - start_k > 3 or (doc.mixed and acronym(toks.surface(start_k)))):
             continue
         if loose and doc.mixed and k < count and (toks.brk[k - 1] == toks.brk[k]) and toks.cases[k] != CASE_LOWER:
@@ -189,6 +192,21 @@ def unknown_places(doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
     out.extend(_named_roads(doc, covered))
     out.extend(_bracketed_quarters(doc, found))
     return out
+
+
+def _address_follows(doc: Doc, k: int) -> bool:
+    """Does a comma after the name at token k-1 open the next level of an address, a name and its
+    type word ("HUANCORA, SAN ISIDRO LABRADOR JURISDICTION, ...")? Then the name is a place below it."""
+    toks = doc.toks
+    count = len(toks.words)
+    if k >= count or toks.brk[k] == toks.brk[k - 1] or doc.text[toks.ends[k - 1]:toks.starts[k]].strip() != ",":
+        return False
+    q = k
+    while q < count and toks.brk[q] == toks.brk[k] and q - k < 5:
+        q += 1
+    v = vocab()
+    return q - k >= 2 and (toks.words[q - 1] in v.region1 or toks.words[q - 1] in v.region2
+                           or toks.words[q - 1] == "jurisdiction")
 
 
 #: Without case, a word with one of these endings before a village word describes it.
