@@ -404,6 +404,12 @@ def test_a_distance_up_to_100_km_keeps_the_town_s_region() -> None:
     assert ev.sublocation == "60 km south of Ayacucho"
 
 
+def test_a_village_placed_by_a_distance_is_named_before_the_distance() -> None:
+    (ev,) = events("Guerrillas murdered three peasants in the township of Campina, 60 km south of Ayacucho, on Friday.")
+    assert (ev.location, ev.admin1, ev.geo_precision) == (None, "Ayacucho", 4)
+    assert ev.sublocation == "Campina; 60 km south of Ayacucho"
+
+
 def test_a_day_after_the_report_dates_no_incident() -> None:
     (ev,) = events("Gunmen killed a judge in Jos. Judges will strike next week to protest the murder of the judge.")
     assert ev.date is None and ev.killed.best == 1

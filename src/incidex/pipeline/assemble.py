@@ -243,12 +243,24 @@ def best_place(places: list[PlaceMention]) -> PlaceMention | None:
         # incident is most likely still in the town's first-level region; beyond, only the
         # country is known. The distance phrase stays as the sublocation.
         p = min(candidates, key=lambda p: (-p.score, p.start))
+        sub = _far_sublocation(p)
         if (p.distance_km or 0.0) <= REGION_KM and p.admin1:
             return PlaceMention(p.start, p.end, p.text, country=p.country, admin1=p.admin1, geo_precision=4,
-                                kind="region", sublocation=p.text, score=p.score)
+                                kind="region", sublocation=sub, score=p.score)
         return PlaceMention(p.start, p.end, p.text, country=p.country, geo_precision=6, kind="country",
-                            sublocation=p.text, score=p.score)
+                            sublocation=sub, score=p.score)
     return min(near, key=lambda p: (p.geo_precision or 9, -p.score, p.start))
+
+
+def _far_sublocation(p: PlaceMention) -> str:
+    """The distance phrase, after the name of the village it locates when the words give one
+    ("the township of Campina, 60 km south of Ayacucho": "CAMPINA; 60 KM SOUTH OF AYACUCHO",
+    "GUANCORITA CANTON; SOME 80 KM NORTH OF SAN SALVADOR")."""
+    sub = p.sublocation
+    comma = p.text.find(",", len(sub or ""))
+    if sub and p.text.startswith(sub) and comma > 0:
+        return f"{p.text[:comma]}; {p.text[comma + 1:].lstrip()}"
+    return p.text
 
 
 #: Beyond this many kilometres "X km from Y" says the incident was not at Y (GED's where_prec 2 is
