@@ -410,6 +410,12 @@ def test_a_village_placed_by_a_distance_is_named_before_the_distance() -> None:
     assert ev.sublocation == "Campina; 60 km south of Ayacucho"
 
 
+def test_a_day_of_testimony_does_not_date_the_murder_it_is_about() -> None:
+    (ev,) = events("Yesterday the director made official statements before the court regarding the murder of six "
+                   "priests. The priests were killed on 2 May.")
+    assert ev.date == "2019-05-02" and ev.killed.best == 6
+
+
 def test_a_day_after_the_report_dates_no_incident() -> None:
     (ev,) = events("Gunmen killed a judge in Jos. Judges will strike next week to protest the murder of the judge.")
     assert ev.date is None and ev.killed.best == 1
