@@ -684,6 +684,8 @@ def test_a_foreign_government_named_as_actor_does_not_move_the_incident() -> Non
          "MATAGALPA DEPARTMENT.", "NI", None),
         ("President Cerezo said today in Caracas that a rightist group took part in the assassination of "
          "the leader.", None, None),
+        ("TODAY, MEDELLIN, COLOMBIA'S SECOND LARGEST CITY, SAW SEVEN BANK BRANCHES SHAKEN BY EXPLOSIVES, "
+         "ACCORDING TO RADIO REPORTS BROADCAST IN BOGOTA.", "CO", "Medellin"),
         # ... but not over a town words put something in, nor a namesake town in apposition to a region
         ("Four police agents kidnapped by the ELN were released in Grenada, eastern Antioquia department.",
          "CO", None),

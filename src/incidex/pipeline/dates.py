@@ -1230,9 +1230,19 @@ def _telling_place() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return before, after
 
 
+#: "radio reports broadcast in Bogota", "the report, broadcast from San Salvador": where the news
+#: went out from, whatever follows.
+_BROADCAST_FROM = re.compile(r"\b(?:broadcast|aired|published)\s+(?:[a-z]+\s+){0,2}(?:in|from)\s+(?:the\s+)?\Z",
+                             re.IGNORECASE)
+
+
 def places_the_telling(text: str, start: int, end: int) -> bool:
     """Is the place at [start, end) of ``text`` where the report was told ("it was officially
-    REPORTED IN La Paz THAT a bomb exploded", "SAID TODAY IN Caracas THAT"), not where the
-    incident happened? A verb of saying before it and a "that" clause after it say so."""
+    REPORTED IN La Paz THAT a bomb exploded", "SAID TODAY IN Caracas THAT", "radio reports
+    BROADCAST IN Bogota"), not where the incident happened? A verb of saying before it and a
+    "that" clause after it say so, as does a verb of broadcasting alone."""
+    window = text[max(0, start - 40):start]
+    if _BROADCAST_FROM.search(window):
+        return True
     before, after = _telling_place()
-    return bool(before.search(text[max(0, start - 40):start]) and after.match(text, end))
+    return bool(before.search(window) and after.match(text, end))
