@@ -686,6 +686,11 @@ def test_a_foreign_government_named_as_actor_does_not_move_the_incident() -> Non
          "the leader.", None, None),
         ("TODAY, MEDELLIN, COLOMBIA'S SECOND LARGEST CITY, SAW SEVEN BANK BRANCHES SHAKEN BY EXPLOSIVES, "
          "ACCORDING TO RADIO REPORTS BROADCAST IN BOGOTA.", "CO", "Medellin"),
+        # where a vehicle or a traveller was going is not where the incident happened
+        ("BOGOTA, 7 SEP 89 (EFE) -- TWO GUERRILLAS WERE GUNNED DOWN BY UNIDENTIFIED PERSONS WHILE RIDING A BUS "
+         "HEADED FOR CALI.", "CO", None),
+        ("The crash killed 120 passengers travelling to Tegucigalpa and Houston.", None, None),
+        ("He was kidnapped as he was heading to the airport in Guatemala City.", "GT", "Guatemala City"),
         # ... but not over a town words put something in, nor a namesake town in apposition to a region
         ("Four police agents kidnapped by the ELN were released in Grenada, eastern Antioquia department.",
          "CO", None),

@@ -399,8 +399,17 @@ def incident_places(places: list[PlaceMention], sentence: Piece, ctx: assemble.C
         places = [p for p in places
                   if p.kind != "country" or p.country == home
                   or named_as_location(sentence.text, p.start - sentence.start, p.end - sentence.start)]
-    places = [p for p in places if not places_the_telling(sentence.text, p.start - sentence.start, p.end - sentence.start)]
+    places = [p for p in places if not places_the_telling(sentence.text, p.start - sentence.start, p.end - sentence.start)
+              and not _DESTINATION.search(sentence.text, max(0, p.start - sentence.start - 40), p.start - sentence.start)]
     return _in_the_country_named(places, sentence)
+
+
+#: Where a vehicle or a traveller was going is not where the incident happened: "passengers
+#: travelling on the bus to Usulutan", "a flight bound for Cali".
+_DESTINATION = re.compile(
+    r"\b(?:bus|buses|train|flight|plane|airliner|truck|lorry|convoy|travel(?:l)?ing|going|heading|headed|bound|"
+    r"returning|flying|driving)\s+(?:back\s+)?(?:to|for|toward|towards)\s+(?:the\s+)?(?:(?:[a-z]+\s+){1,3}and\s+)?\Z",
+    re.IGNORECASE)
 
 
 _APPOSED = re.compile(r"\s*,\s*(?:[a-z]+\s+)?", re.IGNORECASE)
