@@ -410,6 +410,16 @@ def test_a_village_placed_by_a_distance_is_named_before_the_distance() -> None:
     assert ev.sublocation == "Campina; 60 km south of Ayacucho"
 
 
+@pytest.mark.parametrize("text", [
+    "The summit is scheduled for 8-9 May. Ortega asked for the punishment of the killers of the six priests murdered "
+    "in Jos.",
+    "Rebels vowed to sabotage the elections, which will be held on 11 May and 27 May. Gunmen killed six priests in Jos.",
+])
+def test_a_plan_s_day_dates_no_incident(text: str) -> None:
+    (ev,) = events(text)
+    assert ev.date is None and ev.killed.best == 6
+
+
 def test_a_day_of_testimony_does_not_date_the_murder_it_is_about() -> None:
     (ev,) = events("Yesterday the director made official statements before the court regarding the murder of six "
                    "priests. The priests were killed on 2 May.")

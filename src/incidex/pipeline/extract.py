@@ -58,12 +58,12 @@ def extractor_version() -> str:
 def mentions_in(piece: Piece, reference: date | None, in_force: date | None, day_first: bool | None,
                 context: PlaceContext) -> Mentions:
     """Run every stage over one sentence; offsets come back in document coordinates. A date after
-    the report's day ("next year", "the elections scheduled for 25 February") dates no incident
-    the report tells: it is left out."""
+    the report's day ("next year") or one a plan is set for ("the summit scheduled for 8-9
+    December", which a year-less reading would put a year back) dates no incident the report
+    tells: it is left out."""
     text, off = piece.text, piece.start
     return Mentions(
-        dates=[shifted(m, off) for m in find_dates(text, reference, in_force, day_first)
-               if reference is None or m.value is None or m.value <= reference],
+        dates=[shifted(m, off) for m in _incident_days(find_dates(text, reference, in_force, day_first), text, reference)],
         places=[shifted(m, off) for m in find_places(text, context)],
         counts=[shifted(m, off) for m in find_counts(text)],
         types=[shifted(m, off) for m in find_type_cues(text)],
@@ -160,6 +160,30 @@ def extract_document(doc: Document) -> list[Event]:
                     ctx.place = place
     return [assemble.finish(d, doc.id, i, version, text, (d.group or voice_group) if voice_group else None, voice_span)
             for i, d in enumerate(drafts, start=1)]
+
+
+def _incident_days(dates: list[DateMention], text: str, reference: date | None) -> list[DateMention]:
+    """The dates of one sentence that may date something done: not after the report's day, not
+    a plan's day, nor the days listed after it ("will be held on 11 March and 27 May")."""
+    out: list[DateMention] = []
+    planned_end = -1
+    for m in dates:
+        listed = planned_end >= 0 and _LISTED_NEXT.fullmatch(text, planned_end, m.start) is not None
+        if listed or _SCHEDULED.search(text, max(0, m.start - 50), m.start):
+            planned_end = m.end
+            continue
+        planned_end = -1
+        if reference is None or m.value is None or m.value <= reference:
+            out.append(m)
+    return out
+
+
+_LISTED_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)", re.IGNORECASE)
+
+
+#: A plan's day: "scheduled for", "set for", "due on", "will be held on".
+_SCHEDULED = re.compile(r"\b(?:scheduled|planned|set|due|will\s+be\s+held|to\s+be\s+held)\s+(?:for|on|to\s+begin\s+on)?\s*"
+                        r"(?:the\s+)?\Z", re.IGNORECASE)
 
 
 def _drop_cumulative(found: Mentions, sentence: Piece) -> None:
