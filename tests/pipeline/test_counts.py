@@ -430,6 +430,11 @@ COUNT_ROWS: list[tuple[str, list[tuple]]] = [
     # a people noun before the role noun of a name: "police corporal Oswaldo Palomino"
     ("In Lima today, police corporal Oswaldo Palomino, who served in Ayacucho, was shot to death.", [ex(K, 1)]),
     ("Police lieutenant Alfredo Correa and one private were killed.", [ex(K, 2)]),
+    # a plural role noun, then the names, after a death noun
+    ("The committee condemned the recent murder in Guatemala of political leaders Hector Oqueli and Gilda Flores.",
+     [ex(K, 2)]),
+    ("The massacre of the Jesuit priests Ignacio Ellacuria, Segundo Montes and Juan Ramon Moreno was perpetrated at dawn.",
+     [ex(K, 3)]),
     # one determiner, two nouns: two people with "were", one person with two titles with "was"
     ("His bodyguard and driver were also killed.", [ex(K, 2)]),
     ("A teacher and activist was killed in the town.", [ex(K, 1)]),
@@ -548,6 +553,7 @@ NOT_COUNTS: list[str] = [
     "Courts dropped 11 files murder charges.",
     "Peace talks killed by renewed violence, officials said.",
     "The town in which Usulutan was attacked.",
+    "the massacre of San Francisco and La Paz",
 ]
 
 PARSE_NUMBER_ROWS: list[tuple[str, int | None]] = [

@@ -347,7 +347,9 @@ _ALTERNATIVES = (
     # "the deaths of 3 soldiers", "the massacre of 20 peasants"
     rf"(?P<a_of>(?P<a_of_v>[FfCIQ])[wU]{{0,2}}o[tp]?(?P<a_of_np>{_NPL_O}))",
     # "the murder of Jecar Neghme", "the assassination on 15 September of X", "the killings of X and Y"
-    rf"(?P<a_ofname>(?P<a_ofname_v>[Ffk])(?:_[#wUv]{{1,3}})?o(?P<a_ofname_np>{_NAMEI}(?:(?:,{_NAMEI})*,?&{_NAMEI})?))",
+    # ... and after a plural role noun: "the murder of peasants Victor Vasquez and Rafael Romero" = 2
+    rf"(?P<a_ofname>(?P<a_ofname_v>[Ffk])(?:_[#wUv]{{1,3}})?o(?:[tp]?[wgUS]{{0,2}}P(?={_NAME}(?:,{_NAMEI})*,?&))?"
+    rf"(?P<a_ofname_np>{_NAMEI}(?:(?:,{_NAMEI})*,?&{_NAMEI})?))",
     # "claimed 12 lives"
     rf"(?P<a_lives>c(?P<a_lives_q>{_QTY})[wg]{{0,2}}Y)",
     # "claimed the lives of 100 people"
@@ -1206,10 +1208,10 @@ def _read_names(ch: _Chunks, m: re.Match[str], kind: str, span: tuple[int, int])
         if _not_done_before(ch, vpos) or (vpos + 1 < len(codes) and _tok(ch, vpos + 1) in lex.not_done):
             return []  # "the attempted murder of X"
         np_i, np_j = m.span("a_ofname_np")
-        bare = "S" not in codes[np_i:np_j]
+        bare = "S" not in codes[np_i:np_j] and "P" not in codes[vpos:np_i]  # "the massacre of peasants X and Y"
         if bare and (verb.startswith("massacre") or verb.startswith("death") and np_j - np_i == 1):
             return []  # "the massacre of San Francisco" (a place), "the death of democracy"
-        if "," in codes[np_i:np_j] and np_j < len(codes) and codes[np_j] == "v":
+        if "," in codes[np_i:np_j] and np_j < len(codes) and codes[np_j] == "v" and "P" not in codes[vpos:np_i]:
             # "following the death of Gacha, Escobar and Ochoa were on the move": the list after
             # the first comma is the next clause's subject.
             np_j = codes.index(",", np_i, np_j)
