@@ -728,6 +728,11 @@ def test_common_words_and_names_that_are_places_elsewhere(text: str) -> None:
     assert find_places(text, PlaceContext()) == []
 
 
+def test_a_place_name_before_a_title_is_the_title_holder_s_town() -> None:
+    found = find_places("HE GREETED THE MILITARY COMMANDER AND THE SANTIAGO MAYOR.", PlaceContext())
+    assert [(m.location, m.country) for m in found] == [("Santiago", "CL")]
+
+
 def test_the_source_after_a_dateline_is_no_place_but_its_group_still_votes() -> None:
     from incidex.pipeline.extract import extract_document
     from incidex.schema import Document

@@ -26,7 +26,7 @@ from incidex.pipeline.places_names import (
 )
 from incidex.pipeline.places_vocab import (
     CUE_NEAR, CUE_NONE, CUE_STRONG, CUE_WEAK, DIRECTION, DISTANCE, ENG, FUNC, NAME, NEAR, OF, PARTICLE, PREFIX, REGION1,
-    REGION2, TRAILING_DISTANCE, TYPE_WORD, WEAK, APPOSED_DISTANCE, kilometres, sentence_gap,
+    REGION2, TITLE, TRAILING_DISTANCE, TYPE_WORD, WEAK, APPOSED_DISTANCE, kilometres, sentence_gap,
 )
 
 
@@ -94,6 +94,8 @@ def analyse(doc: Doc, i: int, n: int, h: int, tier: int) -> Cand | None:
         return None
     if n > 1 and (classes[0] & FUNC or classes[-1] & FUNC):
         return None  # "the capital", "in the": a name does not start or end with a function word
+    if n > 1 and classes[-1] & TITLE and not doc.mixed:
+        return None  # "THE SANTIAGO MAYOR" is Santiago's mayor, not Santiago Maior in Cape Verde
     lead = i
     if i > 0 and toks.words[i - 1] in ARTICLES and toks.gap(i) == "-" and cls[i - 1] & PARTICLE:
         lead = i - 1  # "al-Shaddadi" matched as "Shaddadi": the article is part of the name, the cue is before it
