@@ -430,6 +430,8 @@ COUNT_ROWS: list[tuple[str, list[tuple]]] = [
     # a people noun before the role noun of a name: "police corporal Oswaldo Palomino"
     ("In Lima today, police corporal Oswaldo Palomino, who served in Ayacucho, was shot to death.", [ex(K, 1)]),
     ("Police lieutenant Alfredo Correa and one private were killed.", [ex(K, 2)]),
+    # a noun with an "of" phrase, then an appositive clause, then the verb
+    ("The driver of the vehicle, whom authorities have not yet identified, was also killed.", [ex(K, 1)]),
     # a plural role noun, then the names, after a death noun
     ("The committee condemned the recent murder in Guatemala of political leaders Hector Oqueli and Gilda Flores.",
      [ex(K, 2)]),

@@ -221,8 +221,9 @@ _NPSB_O = r"[wgUSP]{0,3}[SQ](?:[wg]{1,5}(?![wgPSQ2])|(?![wgPSUQ]))"
 # ... and an "of" phrase after the name: "reporter Cornell Lagrow of a Dutch TV station was killed".
 _NPSN = r"[tpa]?[wgPSU]{0,3}S[wg]{1,5}(?:o[tpa]?[wgUPS]{1,4})?(?=,?[vTqi]*v[vTqi]*[KdHG]|[vTqi]*D)"
 # A singular noun with an "of" phrase: "the leader of the patriotic union was killed" = 1.
-# "a reporter of a Dutch television station", "a technician of the (CBS) network" (a bracketed word)
-_NPSOF = (r"(?:(?:a|[tp])[wgPSU]{0,2}[SrzQ]o[tpa]?(?:[wgUPS]|<[wgU]{1,3}>){1,5}(?=,?[vTqi]*v[vTqi]*[KdHG]|[vTqi]*D)"
+# "a reporter of a Dutch television station", "a technician of the (CBS) network" (a bracketed word);
+# "the driver of the vehicle, whom authorities have not identified, was also killed"
+_NPSOF = (r"(?:(?:a|[tp])[wgPSU]{0,2}[SrzQ]o[tpa]?(?:[wgUPS]|<[wgU]{1,3}>){1,5}(?=(?:,[^,.]{1,10},)?,?[vTqi]*v[vTqi]*[KdHG]|[vTqi]*D)"
           r"|^[wgPSU]{0,2}[SrzQ]o[tp]?[wgUPS]{1,4}(?=[KdHG](?![wgPSRrZzQU#~])))")
 _NP = rf"(?:{_NPN}|{_NPS}|{_NPB}|{_NPO})"
 # Later members of a list need a noun: "the six priests, five of whom ..." is no list.
