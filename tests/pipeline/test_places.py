@@ -554,6 +554,19 @@ def test_this_city_is_the_dateline_town(dateline: str, text: str, location: str,
     assert text[found[0].start:found[0].end] == found[0].text
 
 
+def test_a_second_dateline_in_the_body_is_where_the_report_was_filed() -> None:
+    from incidex.pipeline.extract import extract_document
+    from incidex.schema import Document
+
+    text = ("BOGOTA, 18 AUG 89 (CARACOL) -- [TEXT] MEDELLIN -- A BOMB EXPLODED AT A BRANCH OF BANCO POPULAR IN "
+            "ITAGUI MUNICIPALITY. FIVE PEOPLE WERE INJURED.")
+    (ev,) = extract_document(Document(id="t", text=text))
+    assert (ev.location, ev.admin2, ev.admin1) == (None, "Itagui", "Antioquia")
+    text = "BOGOTA, 18 AUG 89 (CARACOL) -- [TEXT] MEDELLIN -- THE POLICE CHIEF WAS MURDERED THIS MORNING IN THIS CITY."
+    (ev,) = extract_document(Document(id="t", text=text))
+    assert ev.location == "Medellin"
+
+
 def test_this_city_without_a_dateline_town_says_nothing() -> None:
     assert not [m for m in find_places("A BOMB DESTROYED A BANK BRANCH IN THIS CITY.") if m.location]
 

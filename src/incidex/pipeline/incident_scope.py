@@ -77,8 +77,20 @@ def incident_places(places: list[PlaceMention], sentence: Piece, ctx: assemble.C
                   if p.kind != "country" or p.country == home
                   or named_as_location(sentence.text, p.start - sentence.start, p.end - sentence.start)]
     places = [p for p in places if not places_the_telling(sentence.text, p.start - sentence.start, p.end - sentence.start)
-              and not _DESTINATION.search(sentence.text, max(0, p.start - sentence.start - 40), p.start - sentence.start)]
+              and not _DESTINATION.search(sentence.text, max(0, p.start - sentence.start - 40), p.start - sentence.start)
+              and not _inner_dateline(sentence.text, p.start - sentence.start, p.end - sentence.start)]
     return _in_the_country_named(places, sentence)
+
+
+def _inner_dateline(text: str, start: int, end: int) -> bool:
+    """A town opening the text after its bracketed labels, with a dash after it ("[TEXT] MEDELLIN --
+    A bomb exploded at a bank in Itagui municipality"), is a second dateline: where the report
+    was filed, not where the incident happened (conventions.md §5)."""
+    return _LABELS_ONLY.fullmatch(text, 0, start) is not None and _DASH_AFTER.match(text, end) is not None
+
+
+_LABELS_ONLY = re.compile(r"\s*(?:\[[^\]]{1,60}\]\s*)*")
+_DASH_AFTER = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:--|-|\u2013|\u2014)\s")
 
 
 #: Where a vehicle or a traveller was going is not where the incident happened: "passengers
