@@ -22,7 +22,7 @@ from incidex.pipeline.incident_scope import incident_dates, incident_days, incid
 from incidex.pipeline.mentions import DateMention, Mentions, PlaceMention, shifted
 from incidex.pipeline.places import PlaceContext, document_country, find_places, resolve_heading
 from incidex.pipeline.prefilter import Gated
-from incidex.pipeline.segment import Dateline, Piece, Segmented, segment
+from incidex.pipeline.segment import Dateline, Piece, Segmented, inner_dateline, segment
 from incidex.pipeline.tables import table_counts
 from incidex.pipeline.types import find_type_cues
 from incidex.schema import Document, Event
@@ -362,15 +362,11 @@ def _inner_dateline_town(seg: Segmented, country: str | None) -> PlaceMention | 
     """The town of a second dateline opening the body ("[TEXT] MEDELLIN -- A bomb ..."), which
     "this city" then means."""
     first = next((s for sec in seg.sections for b in sec.blocks for s in b.sentences), None)
-    m = _INNER_DATELINE.match(first.text) if first is not None else None
-    if m is None:
+    town = inner_dateline(first.text) if first is not None else None
+    if first is None or town is None:
         return None
-    found = [p for p in find_places(m.group(1), PlaceContext(country=country)) if p.kind == "place" and p.location]
-    return shifted(found[0], first.start + m.start(1)) if found else None
-
-
-#: Bracketed labels, a town in capitals, a dash: "[TEXT] MEDELLIN -- ".
-_INNER_DATELINE = re.compile(r"\s*(?:\[[^\]]{1,60}\]\s*)*([A-Z][A-Z .'-]{2,30}?)\s*(?:--|-|\u2013|\u2014)\s")
+    found = [p for p in find_places(town.text, PlaceContext(country=country)) if p.kind == "place" and p.location]
+    return shifted(found[0], first.start + town.start) if found else None
 
 
 def _without_dateline_source(lead: str, dateline: Dateline | None) -> str:

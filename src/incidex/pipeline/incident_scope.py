@@ -18,7 +18,7 @@ from incidex.pipeline import assemble
 from incidex.pipeline.dates import dates_the_telling, places_the_telling, telling_between
 from incidex.pipeline.mentions import DateMention, PlaceMention
 from incidex.pipeline.places import named_as_location, placed_as_location
-from incidex.pipeline.segment import Piece
+from incidex.pipeline.segment import Piece, inner_dateline
 
 __all__ = ["incident_dates", "incident_days", "incident_places"]
 
@@ -86,11 +86,8 @@ def _inner_dateline(text: str, start: int, end: int) -> bool:
     """A town opening the text after its bracketed labels, with a dash after it ("[TEXT] MEDELLIN --
     A bomb exploded at a bank in Itagui municipality"), is a second dateline: where the report
     was filed, not where the incident happened (conventions.md §5)."""
-    return _LABELS_ONLY.fullmatch(text, 0, start) is not None and _DASH_AFTER.match(text, end) is not None
-
-
-_LABELS_ONLY = re.compile(r"\s*(?:\[[^\]]{1,60}\]\s*)*")
-_DASH_AFTER = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:--|-|\u2013|\u2014)\s")
+    town = inner_dateline(text)
+    return town is not None and town.start <= start and end <= town.end
 
 
 #: Where a vehicle or a traveller was going is not where the incident happened: "passengers

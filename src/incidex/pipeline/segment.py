@@ -171,6 +171,18 @@ def _item_end(lines: list[Piece | None], i: int, wrap: int | None) -> int:
     return last
 
 
+#: A second dateline opening the body after its bracketed labels: "[TEXT] MEDELLIN -- ".
+_INNER_DATELINE = re.compile(r"\s*(?:\[[^\]]{1,60}\]\s*)*([A-Z][A-Z .'-]{2,30}?)\s*(?:\([^)]{1,40}\)\s*)?"
+                             r"(?:--|-|\u2013|\u2014)\s")
+
+
+def inner_dateline(text: str) -> Piece | None:
+    """The town of a second dateline opening ``text`` ("[TEXT] MEDELLIN -- A bomb ..."): where
+    the report was filed, as the wire's own dateline is (conventions.md §5)."""
+    m = _INNER_DATELINE.match(text)
+    return Piece(m.start(1), m.end(1), m.group(1)) if m is not None else None
+
+
 def find_dateline(text: str) -> Dateline | None:
     m = _DATELINE.match(text[:300])
     if not m:
