@@ -117,3 +117,21 @@ def test_a_short_heading_in_a_bulletin_is_still_a_heading():
             "YOBE STATE\n- 06/02 - Geidam LGA: NSAG raided Geidam town at dusk and looted shops.\n")
     headings = [sec.heading.text for sec in segment(text).sections if sec.heading is not None]
     assert "BORNO STATE" in headings and "YOBE STATE" in headings
+
+
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        ("[TEXT] MEDELLIN -- A BOMB EXPLODED AT A BANK.", "MEDELLIN"),
+        ("[REPORT] [TEXT] SAN PEDRO SULA - GUNMEN KILLED TWO MEN.", "SAN PEDRO SULA"),
+        ("[TEXT] THE ARMY SAID -- AS IT OFTEN DOES -- THAT", None),
+        ("A BOMB EXPLODED IN MEDELLIN -- POLICE SAID.", None),
+    ],
+)
+def test_a_second_dateline_opening_the_body_is_read(text: str, town: str | None) -> None:
+    from incidex.pipeline.segment import inner_dateline
+
+    found = inner_dateline(text)
+    assert (found.text if found else None) == town
+    if found:
+        assert text[found.start:found.end] == found.text

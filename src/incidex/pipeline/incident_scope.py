@@ -87,7 +87,7 @@ def _inner_dateline(text: str, start: int, end: int) -> bool:
     A bomb exploded at a bank in Itagui municipality"), is a second dateline: where the report
     was filed, not where the incident happened (conventions.md §5)."""
     town = inner_dateline(text)
-    return town is not None and town.start <= start and end <= town.end
+    return town is not None and start <= town.start and town.end <= end
 
 
 #: Where a vehicle or a traveller was going is not where the incident happened: "passengers

@@ -172,15 +172,20 @@ def _item_end(lines: list[Piece | None], i: int, wrap: int | None) -> int:
 
 
 #: A second dateline opening the body after its bracketed labels: "[TEXT] MEDELLIN -- ".
-_INNER_DATELINE = re.compile(r"\s*(?:\[[^\]]{1,60}\]\s*)*([A-Z][A-Z .'-]{2,30}?)\s*(?:\([^)]{1,40}\)\s*)?"
-                             r"(?:--|-|\u2013|\u2014)\s")
+_INNER_DATELINE = re.compile(r"\s*(?:\[[^\]]{1,60}\]\s*)*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})\s*"
+                             r"(?:\([^)]{1,40}\)\s*)?(?:--|-|\u2013|\u2014)\s")
+#: Words no town's name is made of alone: "THE ARMY SAID --" opens no dateline.
+_NOT_IN_A_TOWN = frozenset({"THE", "A", "AN", "IN", "OF", "ON", "AT", "TO", "BY", "FOR", "AND", "SAID", "SAYS", "WAS",
+                            "WERE", "IS", "ARE", "HAS", "HAVE"})
 
 
 def inner_dateline(text: str) -> Piece | None:
     """The town of a second dateline opening ``text`` ("[TEXT] MEDELLIN -- A bomb ..."): where
     the report was filed, as the wire's own dateline is (conventions.md §5)."""
     m = _INNER_DATELINE.match(text)
-    return Piece(m.start(1), m.end(1), m.group(1)) if m is not None else None
+    if m is None or any(w in _NOT_IN_A_TOWN for w in m.group(1).split()):
+        return None
+    return Piece(m.start(1), m.end(1), m.group(1))
 
 
 def find_dateline(text: str) -> Dateline | None:
