@@ -1219,30 +1219,3 @@ def dates_the_telling(text: str, start: int, end: int) -> bool:
     before, after, _ = _telling()
     return bool(before.search(text[max(0, start - 40):start]) or after.match(text[end:end + 30]))
 
-
-@lru_cache(maxsize=1)
-def _telling_place() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    words = _load("dates_context.yaml")
-    speech = "|".join(re.escape(_norm(v)).replace(r"\ ", r"\s+")
-                      for v in sorted(words["telling_speech"], key=len, reverse=True))
-    before = re.compile(rf"\b(?:{speech})\s+(?:[a-z]+\s+){{0,2}}in\s+(?:the\s+)?\Z", re.IGNORECASE)
-    after = re.compile(r"\s*,?\s*(?:[a-z]+\s+){0,2}that\b", re.IGNORECASE)
-    return before, after
-
-
-#: "radio reports broadcast in Bogota", "the report, broadcast from San Salvador": where the news
-#: went out from, whatever follows.
-_BROADCAST_FROM = re.compile(r"\b(?:broadcast|aired|published)\s+(?:[a-z]+\s+){0,2}(?:in|from)\s+(?:the\s+)?\Z",
-                             re.IGNORECASE)
-
-
-def places_the_telling(text: str, start: int, end: int) -> bool:
-    """Is the place at [start, end) of ``text`` where the report was told ("it was officially
-    REPORTED IN La Paz THAT a bomb exploded", "SAID TODAY IN Caracas THAT", "radio reports
-    BROADCAST IN Bogota"), not where the incident happened? A verb of saying before it and a
-    "that" clause after it say so, as does a verb of broadcasting alone."""
-    window = text[max(0, start - 40):start]
-    if _BROADCAST_FROM.search(window):
-        return True
-    before, after = _telling_place()
-    return bool(before.search(window) and after.match(text, end))

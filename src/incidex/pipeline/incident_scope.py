@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
+from incidex.lang import load_words
 from incidex.pipeline import assemble
-from incidex.pipeline.dates import dates_the_telling, places_the_telling, telling_between
+from incidex.pipeline.dates import dates_the_telling, telling_between
 from incidex.pipeline.mentions import DateMention, PlaceMention
 from incidex.pipeline.places import named_as_location, placed_as_location
 from incidex.pipeline.segment import Piece, inner_dateline
@@ -113,3 +115,31 @@ def _in_the_country_named(places: list[PlaceMention], sentence: Piece) -> list[P
         return places
     return [p for p in places if p.kind in ("country", "dateline") or p.country in located
             or placed_as_location(sentence.text, p.start - sentence.start)]
+
+
+@lru_cache(maxsize=1)
+def _telling_place() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = load_words("dates_context.yaml")
+    speech = "|".join(re.escape(" ".join(v.lower().split())).replace(r"\ ", r"\s+")
+                      for v in sorted(words["telling_speech"], key=len, reverse=True))
+    before = re.compile(rf"\b(?:{speech})\s+(?:[a-z]+\s+){{0,2}}in\s+(?:the\s+)?\Z", re.IGNORECASE)
+    after = re.compile(r"\s*,?\s*(?:[a-z]+\s+){0,2}that\b", re.IGNORECASE)
+    return before, after
+
+
+#: "radio reports broadcast in Bogota", "the report, broadcast from San Salvador": where the news
+#: went out from, whatever follows.
+_BROADCAST_FROM = re.compile(r"\b(?:broadcast|aired|published)\s+(?:[a-z]+\s+){0,2}(?:in|from)\s+(?:the\s+)?\Z",
+                             re.IGNORECASE)
+
+
+def places_the_telling(text: str, start: int, end: int) -> bool:
+    """Is the place at [start, end) of ``text`` where the report was told ("it was officially
+    REPORTED IN La Paz THAT a bomb exploded", "SAID TODAY IN Caracas THAT", "radio reports
+    BROADCAST IN Bogota"), not where the incident happened? A verb of saying before it and a
+    "that" clause after it say so, as does a verb of broadcasting alone."""
+    window = text[max(0, start - 40):start]
+    if _BROADCAST_FROM.search(window):
+        return True
+    before, after = _telling_place()
+    return bool(before.search(window) and after.match(text, end))
