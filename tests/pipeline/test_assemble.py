@@ -420,8 +420,9 @@ def test_a_plan_s_day_dates_no_incident(text: str) -> None:
     assert ev.date is None and ev.killed.best == 6
 
 
-def test_a_day_of_testimony_does_not_date_the_murder_it_is_about() -> None:
-    (ev,) = events("Yesterday the director made official statements before the court regarding the murder of six "
+@pytest.mark.parametrize("telling", ["made official statements", "testified"])
+def test_a_day_of_testimony_does_not_date_the_murder_it_is_about(telling: str) -> None:
+    (ev,) = events(f"Yesterday the director {telling} before the court regarding the murder of six "
                    "priests. The priests were killed on 2 May.")
     assert ev.date == "2019-05-02" and ev.killed.best == 6
 

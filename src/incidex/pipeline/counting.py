@@ -132,8 +132,6 @@ _WORD = re.compile(r"[a-z][a-z'’-]*[a-z]")
 _SUBJECT_END = re.compile(r",|;|\b(?:was|were|is|are|has|had|have|who|which|that)\b")
 
 
-
-
 def _same_victims(new_who: str | None, current_who: str | None) -> bool:
     """Can ``new_who`` name (some of) the victims counted as ``current_who``? A generic noun can;
     otherwise they must share a noun ("the six priests" after "six Jesuit priests and two women")."""

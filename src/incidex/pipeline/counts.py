@@ -1136,7 +1136,10 @@ def _who_restates(ch: _Chunks, np_i: int) -> bool:
     """A "who was killed" clause after a casualty word restates it ("the death of a Panamanian
     minister, a Mr Spadafora, who was murdered" is one death; "the assassination of four priests
     and her child, who were killed" is five)."""
-    return re.search(r"[KkFfDdHhGj]", ch.codes[max(0, np_i - 12):np_i]) is not None
+    return _CASUALTY_CODE.search(ch.codes, max(0, np_i - 12), np_i) is not None
+
+
+_CASUALTY_CODE = re.compile(r"[KkFfDdHhGj]")
 
 
 def _subject_anyway(ch: _Chunks, i: int, np_j: int, vpos: int) -> bool:

@@ -1181,16 +1181,20 @@ def _dateline_in_line(text: str, start: int, end: int, published: date | None) -
 
 # --------------------------------------------------------------------------- the day of the telling
 
+@lru_cache(maxsize=8)
+def telling_alternation(key: str) -> str:
+    """The phrases of one list of ``dates_context.yaml`` ("telling_speech", ...) as a regex
+    alternation, longest first, any whitespace inside a phrase."""
+    phrases = _load("dates_context.yaml")[key]
+    return "|".join(re.escape(_norm(v)).replace(r"\ ", r"\s+") for v in sorted(phrases, key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def _telling() -> tuple[Gated | re.Pattern[str], Gated | re.Pattern[str], Gated | re.Pattern[str]]:
     """Behind needle gates: every date of every sentence is checked, and a case-insensitive
     alternation of eighty verbs costs a full regex scan of its window even where no verb is."""
     words = _load("dates_context.yaml")
-
-    def alternation(key: str) -> str:  # longest first, any whitespace inside a phrase
-        return "|".join(re.escape(_norm(v)).replace(r"\ ", r"\s+") for v in sorted(words[key], key=len, reverse=True))
-
-    verbs, speech, heard = alternation("telling_verbs"), alternation("telling_speech"), alternation("telling_audience")
+    verbs, speech, heard = (telling_alternation(k) for k in ("telling_verbs", "telling_speech", "telling_audience"))
     # a verb of saying, then what it was told to or where ("SAID IN BOGOTA TODAY", "TOLD THE MEDIA
     # TODAY", "SAID AT NOON TODAY"), then the date
     complement = (rf"(?:(?:in|at|from|before)\s+(?:the\s+)?[a-z][\w.'-]*(?:\s+[a-z][\w.'-]*)?\s+"
@@ -1218,4 +1222,3 @@ def dates_the_telling(text: str, start: int, end: int) -> bool:
         return False  # "reports on this morning's attack": the day of the attack, whatever the verb
     before, after, _ = _telling()
     return bool(before.search(text[max(0, start - 40):start]) or after.match(text[end:end + 30]))
-

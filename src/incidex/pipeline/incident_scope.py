@@ -15,9 +15,8 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from incidex.lang import load_words
 from incidex.pipeline import assemble
-from incidex.pipeline.dates import dates_the_telling, telling_between
+from incidex.pipeline.dates import dates_the_telling, telling_alternation, telling_between
 from incidex.pipeline.mentions import DateMention, PlaceMention
 from incidex.pipeline.places import named_as_location, placed_as_location
 from incidex.pipeline.segment import Piece, inner_dateline
@@ -119,9 +118,8 @@ def _in_the_country_named(places: list[PlaceMention], sentence: Piece) -> list[P
 
 @lru_cache(maxsize=1)
 def _telling_place() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    words = load_words("dates_context.yaml")
-    speech = "|".join(re.escape(" ".join(v.lower().split())).replace(r"\ ", r"\s+")
-                      for v in sorted(words["telling_speech"], key=len, reverse=True))
+    """A verb of saying, a few words and "in" before the place; a "that" clause after it."""
+    speech = telling_alternation("telling_speech")
     before = re.compile(rf"\b(?:{speech})\s+(?:[a-z]+\s+){{0,2}}in\s+(?:the\s+)?\Z", re.IGNORECASE)
     after = re.compile(r"\s*,?\s*(?:[a-z]+\s+){0,2}that\b", re.IGNORECASE)
     return before, after

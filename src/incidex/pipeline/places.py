@@ -135,22 +135,25 @@ def document_country(text: str, group_homes: Callable[[], Iterable[PlaceMention]
     return PlaceMention(start, end, text[start:end], country=cc, geo_precision=6, kind="country")
 
 
+def _cue_tail(kinds: tuple[str, ...]) -> re.Pattern[str]:
+    """A cue word of ``kinds`` (places_vocab.yaml ``cue_words``) and at most two more words, ending
+    the text. Not "from": "aid from the US" says whose."""
+    cues = datafiles.vocab()["cue_words"]
+    words = [w for kind in kinds for w in cues[kind] if w != "from"]
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})\s+(?:[\w'\u2019-]+\s+){{0,2}}$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def _locative_tail() -> re.Pattern[str]:
     """A locative word ("in", "across", "near") and at most two more words, ending the text."""
-    cues = datafiles.vocab()["cue_words"]
-    words = [w for w in (*cues["weak"], *cues["near"]) if w != "from"]  # "aid from the US" says whose
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alt})\s+(?:[\w'\u2019-]+\s+){{0,2}}$", re.IGNORECASE)
+    return _cue_tail(("weak", "near"))
 
 
 @lru_cache(maxsize=1)
 def _placing_tail() -> re.Pattern[str]:
     """As :func:`_locative_tail`, with the strong cues too ("the town of", "the departments of")."""
-    cues = datafiles.vocab()["cue_words"]
-    words = [w for w in (*cues["strong"], *cues["weak"], *cues["near"]) if w != "from"]
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alt})\s+(?:[\w'\u2019-]+\s+){{0,2}}$", re.IGNORECASE)
+    return _cue_tail(("strong", "weak", "near"))
 
 
 def placed_as_location(sentence: str, start: int) -> bool:

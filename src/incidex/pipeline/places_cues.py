@@ -104,9 +104,9 @@ def _listed_after(doc: Doc, tail: tuple[str, ...], i: int) -> str | None:
     v = vocab()
     n = len(tail)
     for p in range(n - 3, max(0, n - 6), -1):  # "of" followed by a name of one to three words
-        if tail[p] != "of" or not tail[p - 1].endswith("s") or p < 1:
+        if tail[p] != "of" or not tail[p - 1].endswith("s"):
             continue
-        if any(doc.cls[k] & FUNC for k in range(i - (n - 1 - p) + 0, i - 1)):
+        if any(doc.cls[k] & FUNC for k in range(i - n + p + 1, i - 1)):
             return None
         head = tail[:p + 1]
         for seq in v.strong_by_tail.get(head[-2:], ()):

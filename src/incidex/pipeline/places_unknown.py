@@ -30,6 +30,8 @@ from incidex.pipeline.places_vocab import (
 )
 
 FUZZY_CUTOFF = 85.0
+
+
 @lru_cache(maxsize=1)
 def _caps_quarters() -> frozenset[str]:
     return _CAPS_QUARTERS | vocab().quarters
